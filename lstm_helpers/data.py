@@ -1,0 +1,346 @@
+"""The IMDB movie-review data: loading, padding, and turning ids into words and back.
+
+Where the data comes from:
+
+* Online (the default): ``keras.datasets.imdb`` downloads it on first use.
+* Offline: when ``data_dir=`` or the environment variable
+  ``LSTM_HELPERS_DATA_DIR`` names a folder that holds ``imdb.npz`` and
+  ``imdb_word_index.json`` (the two files keras downloads), they are read from
+  there, and :func:`load_imdb_raw` does exactly what
+  ``keras.datasets.imdb.load_data`` does after its download.
+
+The ids of a review (keras' convention): 0 is padding, 1 marks the start of a
+review, 2 stands for an unknown word (rare, or cut by ``num_words``), and the
+word of frequency rank ``r`` (1 = "the") has id ``r + 3``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pickle
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .settings import pick
+
+DATA_DIR_ENV = "LSTM_HELPERS_DATA_DIR"
+NPZ_FILE = "imdb.npz"
+WORD_INDEX_FILE = "imdb_word_index.json"
+
+PAD_ID = 0
+START_ID = 1
+UNKNOWN_ID = 2
+INDEX_FROM = 3  # the word of rank r has id r + INDEX_FROM
+KERAS_SEED = 113  # the seed keras shuffles the reviews with
+
+PAD_TOKEN = "<pad>"
+START_TOKEN = "<start>"
+UNKNOWN_TOKEN = "<unk>"
+
+_ARRAYS = ("x_train", "y_train", "x_test", "y_test")
+_WORD = re.compile(r"[\w']+")  # how the data set was tokenized: runs of letters, digits, _ and '
+
+
+@dataclass(frozen=True)
+class ImdbData:
+    """Padded reviews and labels, split three ways.
+
+    ``x_*`` are int32 arrays of shape (reviews, maxlen); ``y_*`` are 0/1
+    labels (1 = positive). ``x_val``/``y_val`` are carved out of the training
+    reviews (empty when no validation split was asked for); the test set is
+    left for one measurement at the very end.
+    """
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_val: np.ndarray
+    y_val: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+
+    def describe(self) -> str:
+        """One line per split: how many reviews, and the share of positive ones."""
+        lines = []
+        for name, y in (("train", self.y_train), ("val", self.y_val), ("test", self.y_test)):
+            label = {"train": pick(ko="학습", en="train"),
+                     "val": pick(ko="검증", en="validation"),
+                     "test": pick(ko="테스트", en="test")}[name]
+            share = float(np.mean(y)) if len(y) else float("nan")
+            lines.append(pick(ko=f"{label}: 리뷰 {len(y):,}개, 긍정 {share:.1%}",
+                              en=f"{label}: {len(y):,} reviews, {share:.1%} positive"))
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- where the files are
+
+def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path | None:
+    """Return the local data folder to read, or None to download with keras.
+
+    ``data_dir`` wins over ``LSTM_HELPERS_DATA_DIR``. A folder that is named
+    but missing, or that lacks one of the two files, is an error that says how
+    to fix it.
+    """
+    source = "data_dir"
+    if data_dir is None:
+        data_dir = os.environ.get(DATA_DIR_ENV) or None
+        source = DATA_DIR_ENV
+    if data_dir is None:
+        return None
+    folder = Path(data_dir).expanduser().resolve()
+    if not folder.is_dir():
+        raise FileNotFoundError(pick(
+            ko=f"{source}가 가리키는 폴더 {folder} 가 없습니다. keras의 IMDB 파일 "
+               f"({NPZ_FILE}, {WORD_INDEX_FILE})이 든 폴더로 {source}를 고치거나, "
+               f"인터넷이 되면 {DATA_DIR_ENV}를 지워서 keras가 내려받게 하세요.",
+            en=f"{source} names the folder {folder}, which does not exist. Point {source} at a "
+               f"folder that holds keras' IMDB files ({NPZ_FILE} and {WORD_INDEX_FILE}), or, "
+               f"with internet, unset {DATA_DIR_ENV} to let keras download them.",
+        ))
+    for name in (NPZ_FILE, WORD_INDEX_FILE):
+        if not (folder / name).is_file():
+            raise FileNotFoundError(pick(
+                ko=f"{source} 폴더 {folder} 에 {name} 파일이 없습니다. 이 폴더에는 keras가 "
+                   f"내려받는 두 파일 {NPZ_FILE}, {WORD_INDEX_FILE}가 함께 있어야 합니다 "
+                   "(keras.datasets.imdb가 ~/.keras/datasets 에 받아 둔 파일을 복사해도 됩니다).",
+                en=f"The {source} folder {folder} has no {name}. It must hold both files keras "
+                   f"downloads, {NPZ_FILE} and {WORD_INDEX_FILE} (copies of the ones "
+                   "keras.datasets.imdb saves in ~/.keras/datasets will do).",
+            ))
+    return folder
+
+
+# ---------------------------------------------------------------- reading the npz safely
+
+class _ArrayOnlyUnpickler(pickle.Unpickler):
+    """Unpickles numpy arrays and nothing else, so a tampered file cannot run code."""
+
+    _ALLOWED = {
+        ("numpy", "ndarray"),
+        ("numpy", "dtype"),
+        ("numpy.core.multiarray", "_reconstruct"),
+        ("numpy._core.multiarray", "_reconstruct"),
+    }
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in self._ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"refusing to load {module}.{name} from an IMDB file")
+
+
+def _read_npy(raw: bytes) -> np.ndarray:
+    """Read one ``.npy`` member; object arrays go through the array-only unpickler."""
+    stream = io.BytesIO(raw)
+    try:
+        return np.lib.format.read_array(stream, allow_pickle=False)
+    except ValueError:  # an object array: its data is a pickle stream after the header
+        stream.seek(0)
+        major, _ = np.lib.format.read_magic(stream)
+        if major == 1:
+            np.lib.format.read_array_header_1_0(stream)
+        else:
+            np.lib.format.read_array_header_2_0(stream)
+        return _ArrayOnlyUnpickler(stream).load()
+
+
+def _read_imdb_npz(path: Path) -> dict[str, np.ndarray]:
+    """Return the four arrays of a keras ``imdb.npz``; a clear error if they are not there."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            arrays = {
+                member[:-4]: _read_npy(archive.read(member))
+                for member in archive.namelist()
+                if member.endswith(".npy") and member[:-4] in _ARRAYS
+            }
+    except (zipfile.BadZipFile, pickle.UnpicklingError, ValueError, EOFError) as error:
+        raise ValueError(pick(
+            ko=f"{path} 를 npz 파일로 읽을 수 없습니다({error}). keras가 내려받는 imdb.npz를 쓰세요.",
+            en=f"{path} cannot be read as an npz file ({error}). Use the imdb.npz that keras downloads.",
+        )) from error
+    missing = [name for name in _ARRAYS if name not in arrays]
+    if missing:
+        raise ValueError(pick(
+            ko=f"{path} 에 배열 {', '.join(missing)} 이(가) 없습니다. IMDB 파일에는 "
+               f"{', '.join(_ARRAYS)} 네 배열이 있어야 합니다. keras가 내려받는 imdb.npz를 쓰세요.",
+            en=f"{path} lacks the array(s) {', '.join(missing)}. An IMDB file holds the four "
+               f"arrays {', '.join(_ARRAYS)}. Use the imdb.npz that keras downloads.",
+        ))
+    return arrays
+
+
+# ---------------------------------------------------------------- loading
+
+def _check_num_words(num_words: int | None) -> None:
+    if num_words is not None and (not isinstance(num_words, (int, np.integer)) or num_words < 4):
+        raise ValueError(pick(
+            ko=f"num_words={num_words!r} 는 쓸 수 없습니다. id 0~2가 패딩·시작·모르는 단어로 "
+               "예약되어 있으니 4 이상의 정수를 주세요(원래 노트북은 20000).",
+            en=f"num_words={num_words!r} cannot work: ids 0-2 are reserved for padding, start "
+               "and unknown words, so give an integer of 4 or more (the original uses 20000).",
+        ))
+
+
+def load_imdb_raw(
+    num_words: int | None = None,
+    data_dir: str | os.PathLike | None = None,
+    seed: int = KERAS_SEED,
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """Return ``(x_train, y_train), (x_test, y_test)`` exactly as keras gives them.
+
+    Each ``x`` is an object array of python lists of ids of unequal length
+    (start id 1 in front, words from id 3, ids at or above ``num_words``
+    replaced by 2). Offline, this repeats what ``keras.datasets.imdb.load_data``
+    does after its download: shuffle both splits with ``RandomState(seed)``,
+    put the start id in front, add the offset of 3, cut at ``num_words``.
+    """
+    _check_num_words(num_words)
+    folder = resolve_data_dir(data_dir)
+    if folder is None:
+        import keras
+
+        return keras.datasets.imdb.load_data(num_words=num_words, seed=seed)
+
+    arrays = _read_imdb_npz(folder / NPZ_FILE)
+    rng = np.random.RandomState(seed)
+    splits = []
+    for x_name, y_name in (("x_train", "y_train"), ("x_test", "y_test")):
+        order = np.arange(len(arrays[x_name]))
+        rng.shuffle(order)
+        x = [[START_ID] + [rank + INDEX_FROM for rank in review] for review in arrays[x_name][order]]
+        splits.append((x, arrays[y_name][order]))
+    limit = num_words or max(max(review) for x, _ in splits for review in x)
+    result = []
+    for x, y in splits:
+        cut = [[i if i < limit else UNKNOWN_ID for i in review] for review in x]
+        result.append((np.array(cut, dtype="object"), y))
+    return result[0], result[1]
+
+
+def pad_reviews(reviews, maxlen: int) -> np.ndarray:
+    """Cut or pad every review to ``maxlen`` ids: an int32 array (reviews, maxlen).
+
+    Like ``keras.utils.pad_sequences`` with its defaults: a long review keeps
+    its *last* ``maxlen`` words, a short one gets zeros in front.
+    """
+    import keras
+
+    _check_maxlen(maxlen)
+    return keras.utils.pad_sequences(reviews, maxlen=maxlen).astype("int32")
+
+
+def _check_maxlen(maxlen: int) -> None:
+    if not isinstance(maxlen, (int, np.integer)) or maxlen < 1:
+        raise ValueError(pick(
+            ko=f"maxlen={maxlen!r} 는 쓸 수 없습니다. 리뷰를 몇 단어로 자를지, 1 이상의 정수를 주세요"
+               "(원래 노트북은 80).",
+            en=f"maxlen={maxlen!r} cannot work: give the number of words to keep per review, an "
+               "integer of 1 or more (the original uses 80).",
+        ))
+
+
+def load_imdb(
+    num_words: int = 20000,
+    maxlen: int = 80,
+    validation_split: float = 0.0,
+    seed: int = 42,
+    max_train: int | None = None,
+    max_test: int | None = None,
+    data_dir: str | os.PathLike | None = None,
+) -> ImdbData:
+    """Load IMDB, keep the ``num_words`` most frequent words, cut/pad to ``maxlen``.
+
+    ``validation_split`` (0 to <1) carves that share of the training reviews
+    out as a validation set, chosen at random with ``seed``; the test set stays
+    untouched. ``max_train``/``max_test`` keep only the first reviews of each
+    split (already shuffled), for quick runs. Returns an :class:`ImdbData`.
+    """
+    _check_maxlen(maxlen)
+    if not 0.0 <= validation_split < 1.0:
+        raise ValueError(pick(
+            ko=f"validation_split={validation_split!r}: 0 이상 1 미만의 비율을 주세요(예: 0.2).",
+            en=f"validation_split={validation_split!r}: give a share from 0 up to, not including, 1 (e.g. 0.2).",
+        ))
+    (x_train, y_train), (x_test, y_test) = load_imdb_raw(num_words=num_words, data_dir=data_dir)
+    x_train, y_train = x_train[:max_train], np.asarray(y_train[:max_train], dtype="int32")
+    x_test, y_test = x_test[:max_test], np.asarray(y_test[:max_test], dtype="int32")
+    x_train, x_test = pad_reviews(x_train, maxlen), pad_reviews(x_test, maxlen)
+
+    order = np.random.default_rng(seed).permutation(len(x_train))
+    n_val = int(round(len(x_train) * validation_split))
+    val, train = order[:n_val], order[n_val:]
+    return ImdbData(x_train[train], y_train[train], x_train[val], y_train[val], x_test, y_test)
+
+
+# ---------------------------------------------------------------- words <-> ids
+
+_word_index_cache: dict[Path | None, dict[str, int]] = {}
+
+
+def get_word_index(data_dir: str | os.PathLike | None = None) -> dict[str, int]:
+    """Return keras' IMDB word index: word -> frequency rank (1 = "the").
+
+    The ranks carry no offset; the id of a word in a review is rank + 3.
+    """
+    folder = resolve_data_dir(data_dir)
+    if folder not in _word_index_cache:
+        if folder is None:
+            import keras
+
+            _word_index_cache[folder] = keras.datasets.imdb.get_word_index()
+        else:
+            with open(folder / WORD_INDEX_FILE, encoding="utf-8") as file:
+                _word_index_cache[folder] = json.load(file)
+    return _word_index_cache[folder]
+
+
+def decode_review(ids, word_index: dict[str, int] | None = None, skip_padding: bool = True) -> str:
+    """Turn a review's ids back into words, minding the offset of 3.
+
+    0 is padding (left out unless ``skip_padding=False``), 1 the start mark,
+    2 an unknown word; any other id ``i`` is the word of rank ``i - 3``.
+    """
+    word_index = get_word_index() if word_index is None else word_index
+    id_to_word = {rank + INDEX_FROM: word for word, rank in word_index.items()}
+    id_to_word.update({PAD_ID: PAD_TOKEN, START_ID: START_TOKEN, UNKNOWN_ID: UNKNOWN_TOKEN})
+    return " ".join(id_to_word.get(int(i), UNKNOWN_TOKEN) for i in ids
+                    if not (skip_padding and int(i) == PAD_ID))
+
+
+def tokenize(text: str) -> list[str]:
+    """Split a review into words the way the data set was made: lower case, runs of
+    letters, digits, ``_`` and ``'`` (so ``<br />`` becomes the word "br")."""
+    return _WORD.findall(text.lower())
+
+
+def encode_review(text: str, num_words: int = 20000, word_index: dict[str, int] | None = None) -> list[int]:
+    """Turn a review typed as text into ids as the model saw them in training.
+
+    Start id 1 in front; each word's rank + 3; words not in the index, or not
+    among the ``num_words`` most frequent ids, become 2 (unknown).
+    """
+    if not isinstance(text, str):
+        raise TypeError(pick(
+            ko=f"리뷰는 문자열이어야 합니다. {type(text).__name__} 이(가) 들어왔습니다. "
+               "예: encode_review(\"This movie was great\")",
+            en=f"A review must be a string, not {type(text).__name__}. "
+               "Example: encode_review(\"This movie was great\")",
+        ))
+    words = tokenize(text)
+    if not words:
+        raise ValueError(pick(
+            ko=f"리뷰 {text!r} 에 단어가 하나도 없습니다. 영어 문장을 한 단어 이상 넣어 주세요.",
+            en=f"The review {text!r} has no words in it. Type at least one English word.",
+        ))
+    _check_num_words(num_words)
+    word_index = get_word_index() if word_index is None else word_index
+    ids = [START_ID]
+    for word in words:
+        rank = word_index.get(word)
+        i = rank + INDEX_FROM if rank is not None else UNKNOWN_ID
+        ids.append(i if i < num_words else UNKNOWN_ID)
+    return ids

@@ -1,0 +1,46 @@
+"""The classifier builder: the original notebook's model, compiled."""
+
+import numpy as np
+
+import lstm_helpers as h
+
+
+def test_original_model_has_2_691_713_parameters():
+    model = h.build_lstm_classifier()
+    assert model.count_params() == 2_691_713
+    embedding, lstm, dense = (model.get_layer(n) for n in ("embedding", "lstm", "positive"))
+    assert embedding.count_params() == 20000 * 128
+    assert lstm.count_params() == 4 * (128 * (128 + 128) + 128) == 131_584
+    assert (lstm.units, lstm.dropout, lstm.recurrent_dropout) == (128, 0.2, 0.2)
+    assert dense.count_params() == 129 and dense.activation.__name__ == "sigmoid"
+
+
+def test_model_is_compiled_for_binary_classification():
+    model = h.build_lstm_classifier(vocab_size=50, maxlen=6, embedding_dim=4, units=3)
+    assert model.loss == "binary_crossentropy"
+    assert type(model.optimizer).__name__ == "Adam"
+    ids = np.random.default_rng(0).integers(0, 50, size=(5, 6))
+    probabilities = model.predict(ids, verbose=0)
+    assert probabilities.shape == (5, 1)
+    assert ((probabilities > 0) & (probabilities < 1)).all()
+
+
+def test_model_learns_a_simple_rule():
+    """Reviews holding id 7 are positive: a few epochs must learn that."""
+    rng = np.random.default_rng(0)
+    x = rng.integers(3, 30, size=(400, 10))
+    y = (x == 7).any(axis=1).astype("int32")
+    model = h.build_lstm_classifier(vocab_size=30, maxlen=10, embedding_dim=8, units=8,
+                                    dropout=0.0, recurrent_dropout=0.0, learning_rate=0.01)
+    history = model.fit(x, y, epochs=15, batch_size=32, verbose=0)
+    assert history.history["accuracy"][-1] > 0.9
+
+
+def test_predict_sentiment_encodes_like_training():
+    word_index = {"good": 1, "bad": 2, "movie": 3}
+    model = h.build_lstm_classifier(vocab_size=10, maxlen=4, embedding_dim=4, units=4)
+    by_hand = model.predict(np.array([[0, 1, 4, 6], [0, 0, 1, 5]]), verbose=0)[:, 0]
+    np.testing.assert_allclose(h.predict_sentiment(model, ["Good movie", "bad"], num_words=10, maxlen=4,
+                                                   word_index=word_index), by_hand, rtol=1e-5)
+    one = h.predict_sentiment(model, "bad", num_words=10, maxlen=4, word_index=word_index)
+    np.testing.assert_allclose(one, by_hand[1:], rtol=1e-5)
