@@ -221,16 +221,18 @@ def load_imdb_raw(
     return result[0], result[1]
 
 
-def pad_reviews(reviews, maxlen: int) -> np.ndarray:
+def pad_reviews(reviews, maxlen: int, padding: str = "pre", truncating: str = "pre") -> np.ndarray:
     """Cut or pad every review to ``maxlen`` ids: an int32 array (reviews, maxlen).
 
     Like ``keras.utils.pad_sequences`` with its defaults: a long review keeps
-    its *last* ``maxlen`` words, a short one gets zeros in front.
+    its *last* ``maxlen`` words (``truncating="post"`` keeps the first), a short
+    one gets zeros in front (``padding="post"``: behind).
     """
     import keras
 
     _check_maxlen(maxlen)
-    return keras.utils.pad_sequences(reviews, maxlen=maxlen).astype("int32")
+    return keras.utils.pad_sequences(reviews, maxlen=maxlen, padding=padding,
+                                     truncating=truncating).astype("int32")
 
 
 def _check_maxlen(maxlen: int) -> None:
@@ -240,6 +242,14 @@ def _check_maxlen(maxlen: int) -> None:
                "(원래 노트북은 80).",
             en=f"maxlen={maxlen!r} cannot work: give the number of words to keep per review, an "
                "integer of 1 or more (the original uses 80).",
+        ))
+
+
+def _check_validation_split(validation_split: float) -> None:
+    if not 0.0 <= validation_split < 1.0:
+        raise ValueError(pick(
+            ko=f"validation_split={validation_split!r}: 0 이상 1 미만의 비율을 주세요(예: 0.2).",
+            en=f"validation_split={validation_split!r}: give a share from 0 up to, not including, 1 (e.g. 0.2).",
         ))
 
 
@@ -260,15 +270,32 @@ def load_imdb(
     split (already shuffled), for quick runs. Returns an :class:`ImdbData`.
     """
     _check_maxlen(maxlen)
-    if not 0.0 <= validation_split < 1.0:
-        raise ValueError(pick(
-            ko=f"validation_split={validation_split!r}: 0 이상 1 미만의 비율을 주세요(예: 0.2).",
-            en=f"validation_split={validation_split!r}: give a share from 0 up to, not including, 1 (e.g. 0.2).",
-        ))
-    (x_train, y_train), (x_test, y_test) = load_imdb_raw(num_words=num_words, data_dir=data_dir)
+    _check_validation_split(validation_split)
+    raw = load_imdb_raw(num_words=num_words, data_dir=data_dir)
+    return split_and_pad(raw, maxlen, validation_split, seed, max_train, max_test)
+
+
+def split_and_pad(
+    raw,
+    maxlen: int,
+    validation_split: float = 0.0,
+    seed: int = 42,
+    max_train: int | None = None,
+    max_test: int | None = None,
+    padding: str = "pre",
+) -> ImdbData:
+    """Turn ``load_imdb_raw``'s ``(x_train, y_train), (x_test, y_test)`` into an :class:`ImdbData`.
+
+    The step of :func:`load_imdb` after loading, for code that pads the same raw
+    reviews to several lengths. ``padding="post"`` puts the zeros after the
+    review instead of before it (reviews are still cut at the front).
+    """
+    _check_maxlen(maxlen)
+    _check_validation_split(validation_split)
+    (x_train, y_train), (x_test, y_test) = raw
     x_train, y_train = x_train[:max_train], np.asarray(y_train[:max_train], dtype="int32")
     x_test, y_test = x_test[:max_test], np.asarray(y_test[:max_test], dtype="int32")
-    x_train, x_test = pad_reviews(x_train, maxlen), pad_reviews(x_test, maxlen)
+    x_train, x_test = pad_reviews(x_train, maxlen, padding), pad_reviews(x_test, maxlen, padding)
 
     order = np.random.default_rng(seed).permutation(len(x_train))
     n_val = int(round(len(x_train) * validation_split))

@@ -209,3 +209,13 @@ def test_errors_speak_korean_in_a_korean_notebook(tmp_path):
         h.load_imdb(data_dir=tmp_path / "nowhere")
     with pytest.raises(ValueError, match="단어가 하나도 없습니다"):
         h.encode_review("", word_index={})
+
+
+def test_split_and_pad_matches_load_imdb_and_pads_behind_when_asked(data_dir):
+    raw = data.load_imdb_raw(num_words=5000, data_dir=data_dir)
+    direct = h.load_imdb(num_words=5000, maxlen=50, validation_split=0.1, seed=5, data_dir=data_dir)
+    again = h.split_and_pad(raw, 50, validation_split=0.1, seed=5)
+    np.testing.assert_array_equal(direct.x_val, again.x_val)
+    behind = h.split_and_pad(raw, 500, max_train=50, max_test=50, padding="post")
+    short = next(i for i, r in enumerate(raw[1][0][:50]) if len(r) < 500)
+    assert behind.x_test[short, 0] == data.START_ID and behind.x_test[short, -1] == 0

@@ -44,3 +44,59 @@ def test_predict_sentiment_encodes_like_training():
                                                    word_index=word_index), by_hand, rtol=1e-5)
     one = h.predict_sentiment(model, "bad", num_words=10, maxlen=4, word_index=word_index)
     np.testing.assert_allclose(one, by_hand[1:], rtol=1e-5)
+
+
+def test_recurrent_classifier_defaults_are_the_original_model():
+    model = h.build_recurrent_classifier()
+    assert model.count_params() == h.build_lstm_classifier().count_params() == 2_691_713
+
+
+def test_recurrent_classifier_variants_have_the_expected_sizes():
+    bigru = h.build_recurrent_classifier(vocab_size=100, maxlen=12, embedding_dim=8, layer="gru", units=4,
+                                         bidirectional=True, pooling="max_mean")
+    # GRU (reset_after): 3 * (units * (input + units) + 2 * units), twice; then max and mean joined: 16 numbers
+    assert bigru.get_layer("bidirectional_gru").count_params() == 2 * 3 * (4 * (8 + 4) + 2 * 4)
+    assert bigru.get_layer("positive").count_params() == 16 + 1
+    rnn = h.build_recurrent_classifier(vocab_size=100, maxlen=12, embedding_dim=8, layer="simple_rnn", units=4)
+    assert rnn.get_layer("simple_rnn").count_params() == 4 * (8 + 4) + 4
+
+
+def test_max_over_time_skips_padding():
+    import keras
+
+    from lstm_helpers.models import MaskedMaxOverTime
+
+    values = np.array([[[5.0], [-1.0], [-2.0]]], dtype="float32")  # the first step is padding
+    mask = np.array([[False, True, True]])
+    assert float(MaskedMaxOverTime()(values, mask=mask)[0, 0]) == -1.0
+    assert float(MaskedMaxOverTime()(values)[0, 0]) == 5.0
+    assert float(keras.layers.GlobalMaxPooling1D()(values)[0, 0]) == 5.0  # keras' own layer would count it
+
+
+def test_masking_makes_padding_invisible():
+    model = h.build_recurrent_classifier(vocab_size=30, maxlen=None, embedding_dim=4, layer="gru", units=4,
+                                         bidirectional=True, pooling="max_mean", mask_padding=True,
+                                         dropout=0.0, recurrent_dropout=0.0)
+    review = np.array([[5, 9, 12]])
+    padded = np.array([[5, 9, 12, 0, 0, 0, 0]])
+    np.testing.assert_allclose(model.predict(review, verbose=0), model.predict(padded, verbose=0), rtol=1e-5)
+
+
+def test_saved_model_predicts_the_same(tmp_path):
+    import keras
+
+    model = h.build_recurrent_classifier(vocab_size=30, maxlen=6, embedding_dim=4, layer="gru", units=4,
+                                         bidirectional=True, pooling="max", mask_padding=True)
+    x = np.array([[0, 0, 3, 4, 5, 6], [0, 7, 8, 9, 10, 11]])
+    model.save(tmp_path / "m.keras")
+    again = keras.models.load_model(tmp_path / "m.keras")
+    np.testing.assert_allclose(again.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6)
+
+
+def test_unknown_layer_or_pooling_is_refused():
+    import pytest
+
+    with pytest.raises(ValueError, match="lstm"):
+        h.build_recurrent_classifier(layer="transformer")
+    with pytest.raises(ValueError, match="max_mean"):
+        h.build_recurrent_classifier(pooling="attention")

@@ -1,0 +1,190 @@
+"""A side-by-side benchmark of IMDB classifiers, in one process on the same data.
+
+Run it from the repository root::
+
+    python -m lstm_helpers.benchmark                   # every configuration, full data
+    python -m lstm_helpers.benchmark --quick           # the same code on a few reviews, under a minute
+    python -m lstm_helpers.benchmark --configs original lstm_fast --out results/
+
+For each configuration it trains on the training reviews less a validation
+split (20%, seeded), keeps the weights of the best validation epoch
+(``EarlyStopping``), then measures the test set once. It prints and writes
+``benchmark.json`` and ``benchmark.md``: test accuracy, seconds per epoch,
+total seconds, parameters, and the time as a ratio to the original
+configuration measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import settings
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """One model and how it is trained. ``model`` holds keyword arguments of
+    :func:`lstm_helpers.models.build_recurrent_classifier`."""
+
+    name: str
+    description: str
+    num_words: int = 20000
+    maxlen: int = 80
+    batch_size: int = 128
+    epochs: int = 6
+    patience: int | None = 1  # None: train all epochs, keep the last weights (the original)
+    padding: str = "pre"
+    model: dict = field(default_factory=dict)
+
+
+CONFIGURATIONS = [
+    Configuration("original", "the original notebook: LSTM 128, recurrent dropout 0.2, batch 32, 3 epochs",
+                  batch_size=32, epochs=3, patience=None,
+                  model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.2)),
+    Configuration("lstm_fast", "LSTM 128 without recurrent dropout, batch 128, early stopping",
+                  model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.0)),
+    Configuration("simple_rnn", "SimpleRNN 128, batch 128, early stopping",
+                  model=dict(layer="simple_rnn", units=128, dropout=0.2, recurrent_dropout=0.0)),
+    Configuration("gru", "GRU 128, batch 128, early stopping",
+                  model=dict(layer="gru", units=128, dropout=0.2, recurrent_dropout=0.0)),
+    Configuration("lstm_200", "LSTM 128 on the last 200 words",
+                  maxlen=200, model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.0)),
+    Configuration("bilstm_200", "bidirectional LSTM 2x64 on the last 200 words",
+                  maxlen=200, model=dict(layer="lstm", units=64, bidirectional=True, dropout=0.2,
+                                         recurrent_dropout=0.0)),
+    Configuration("bigru_pool_400", "bidirectional GRU 2x64, max+mean over time, 400 words, masked padding",
+                  maxlen=400, padding="post",
+                  model=dict(layer="gru", units=64, bidirectional=True, pooling="max_mean",
+                             mask_padding=True, embedding_dropout=0.2, dropout=0.0, recurrent_dropout=0.0)),
+]
+BY_NAME = {c.name: c for c in CONFIGURATIONS}
+QUICK_SIZES = dict(max_train=600, max_test=300, epochs=1, maxlen_cap=80)
+
+
+def run_configuration(config: Configuration, data, seed: int = 42, quick: bool = False) -> dict:
+    """Train one configuration on ``data`` (an ImdbData) and measure it; return one row (a dict)."""
+    import keras
+
+    from .models import build_recurrent_classifier
+    from .plots import LiveTrainingPlot
+
+    keras.utils.set_random_seed(seed)
+    model = build_recurrent_classifier(vocab_size=config.num_words, maxlen=data.x_train.shape[1], **config.model)
+    epochs = QUICK_SIZES["epochs"] if quick else config.epochs
+    timer = LiveTrainingPlot()  # outside Jupyter: one line per epoch, and the seconds of each
+    keep_best = keras.callbacks.EarlyStopping(
+        monitor="val_accuracy", patience=config.patience or epochs, restore_best_weights=config.patience is not None)
+    start = time.perf_counter()
+    model.fit(data.x_train, data.y_train, validation_data=(data.x_val, data.y_val), epochs=epochs,
+              batch_size=config.batch_size, verbose=0, callbacks=[timer, keep_best])
+    fit_seconds = time.perf_counter() - start
+    _, test_accuracy = model.evaluate(data.x_test, data.y_test, batch_size=256, verbose=0)
+    return {
+        "name": config.name,
+        "description": config.description,
+        "maxlen": data.x_train.shape[1],
+        "num_words": config.num_words,
+        "batch_size": config.batch_size,
+        "parameters": model.count_params(),
+        "epochs_run": len(timer.epoch_seconds),
+        "best_epoch": (keep_best.best_epoch + 1) if config.patience is not None else len(timer.epoch_seconds),
+        "best_val_accuracy": max(timer.history["val_accuracy"]),
+        "test_accuracy": float(test_accuracy),
+        "seconds_per_epoch": sum(timer.epoch_seconds) / len(timer.epoch_seconds),
+        "total_seconds": fit_seconds,
+    }
+
+
+def run_benchmark(configs: list[Configuration], quick: bool = False, seed: int = 42,
+                  data_dir: str | None = None) -> list[dict]:
+    """Run the configurations one after another on the same data; return their rows.
+
+    Each row gains ``time_ratio``: its total seconds over the original
+    configuration's, when ``original`` is among the configurations.
+    """
+    from .data import load_imdb_raw, split_and_pad
+
+    raw_by_words: dict[int, tuple] = {}
+    rows = []
+    for config in configs:
+        if config.num_words not in raw_by_words:
+            raw_by_words[config.num_words] = load_imdb_raw(num_words=config.num_words, data_dir=data_dir)
+        maxlen = min(config.maxlen, QUICK_SIZES["maxlen_cap"]) if quick else config.maxlen
+        data = split_and_pad(raw_by_words[config.num_words], maxlen, validation_split=0.2, seed=seed,
+                             max_train=QUICK_SIZES["max_train"] if quick else None,
+                             max_test=QUICK_SIZES["max_test"] if quick else None, padding=config.padding)
+        print(f"== {config.name}: {config.description}", flush=True)
+        rows.append(run_configuration(config, data, seed=seed, quick=quick))
+        print(f"   test accuracy {rows[-1]['test_accuracy']:.4f}, {rows[-1]['total_seconds']:.0f} s", flush=True)
+    original = next((r for r in rows if r["name"] == "original"), None)
+    for row in rows:
+        row["time_ratio"] = row["total_seconds"] / original["total_seconds"] if original else None
+    return rows
+
+
+def format_markdown(rows: list[dict], machine: str) -> str:
+    """The rows as a markdown table, with the machine they ran on."""
+    lines = [
+        f"Measured on {machine}.",
+        "",
+        "| configuration | words | test accuracy | best val accuracy | epochs (best) | s / epoch "
+        "| total s | time vs original | parameters |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        ratio = f"{r['time_ratio']:.2f}x" if r.get("time_ratio") is not None else "-"
+        lines.append(
+            f"| {r['name']}: {r['description']} | {r['maxlen']} | {r['test_accuracy']:.4f} | "
+            f"{r['best_val_accuracy']:.4f} | {r['epochs_run']} ({r['best_epoch']}) | "
+            f"{r['seconds_per_epoch']:.1f} | {r['total_seconds']:.0f} | {ratio} | {r['parameters']:,} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def describe_machine() -> str:
+    """A short description of where the benchmark ran: CPU cores or GPU, and versions."""
+    import keras
+
+    try:
+        import tensorflow as tf
+
+        gpus = len(tf.config.list_physical_devices("GPU"))
+    except ImportError:
+        gpus = 0
+    where = f"{gpus} GPU(s)" if gpus else f"{os.cpu_count()} CPU cores, no GPU"
+    return f"{platform.machine()} {where}, Keras {keras.__version__} ({keras.backend.backend()} backend)"
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    parser = argparse.ArgumentParser(prog="python -m lstm_helpers.benchmark", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a few reviews and one epoch: checks that it works")
+    parser.add_argument("--configs", nargs="+", choices=sorted(BY_NAME), help="which configurations (default all)")
+    parser.add_argument("--out", default=".", help="folder for benchmark.json and benchmark.md")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--data-dir", default=None, help="folder with imdb.npz (default: LSTM_HELPERS_DATA_DIR or keras)")
+    args = parser.parse_args(argv)
+    quick = args.quick or settings.is_quick()
+
+    configs = [BY_NAME[n] for n in args.configs] if args.configs else CONFIGURATIONS
+    rows = run_benchmark(configs, quick=quick, seed=args.seed, data_dir=args.data_dir)
+    machine = describe_machine() + (" (quick mode: a few reviews, 1 epoch)" if quick else "")
+    table = format_markdown(rows, machine)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "benchmark.json").write_text(json.dumps({"machine": machine, "rows": rows}, indent=2) + "\n")
+    (out / "benchmark.md").write_text(table)
+    print()
+    print(table)
+    return rows
+
+
+if __name__ == "__main__":
+    main()
