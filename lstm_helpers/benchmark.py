@@ -60,60 +60,77 @@ CONFIGURATIONS = [
     Configuration("bilstm_200", "bidirectional LSTM 2x64 on the last 200 words",
                   maxlen=200, model=dict(layer="lstm", units=64, bidirectional=True, dropout=0.2,
                                          recurrent_dropout=0.0)),
-    Configuration("bigru_pool_400", "bidirectional GRU 2x64, max+mean over time, 400 words, masked padding",
-                  maxlen=400, padding="post",
-                  model=dict(layer="gru", units=64, bidirectional=True, pooling="max_mean",
-                             mask_padding=True, embedding_dropout=0.2, dropout=0.0, recurrent_dropout=0.0)),
+    Configuration("bigru_pool_600", "bidirectional GRU 2x64, max+mean over time, 600 words of 30,000, masked padding",
+                  num_words=30000, maxlen=600, padding="post",
+                  model=dict(layer="gru", units=64, bidirectional=True, pooling="max_mean", mask_padding=True,
+                             embedding_dropout=0.5, dropout=0.0, recurrent_dropout=0.0)),
 ]
 BY_NAME = {c.name: c for c in CONFIGURATIONS}
+
+
+@dataclass(frozen=True)
+class BestModel:
+    """The configuration that won on validation accuracy: its row, trained model and data."""
+
+    row: dict
+    model: object
+    data: object
 QUICK_SIZES = dict(max_train=600, max_test=300, epochs=1, maxlen_cap=80)
 
 
-def run_configuration(config: Configuration, data, seed: int = 42, quick: bool = False) -> dict:
-    """Train one configuration on ``data`` (an ImdbData) and measure it; return one row (a dict)."""
+def run_configuration(config: Configuration, data, seed: int = 42, quick: bool = False):
+    """Train one configuration on ``data`` (an ImdbData) and measure it.
+
+    Returns ``(row, model)``: the measurements as a dict, and the trained model.
+    """
     import keras
 
     from .models import build_recurrent_classifier
     from .plots import LiveTrainingPlot
+    from .sweeps import time_fit
 
     keras.utils.set_random_seed(seed)
     model = build_recurrent_classifier(vocab_size=config.num_words, maxlen=data.x_train.shape[1], **config.model)
     epochs = QUICK_SIZES["epochs"] if quick else config.epochs
-    timer = LiveTrainingPlot()  # outside Jupyter: one line per epoch, and the seconds of each
+    progress = LiveTrainingPlot(curves=False)  # a status line in Jupyter, a line per epoch elsewhere
     keep_best = keras.callbacks.EarlyStopping(
         monitor="val_accuracy", patience=config.patience or epochs, restore_best_weights=config.patience is not None)
     start = time.perf_counter()
-    model.fit(data.x_train, data.y_train, validation_data=(data.x_val, data.y_val), epochs=epochs,
-              batch_size=config.batch_size, verbose=0, callbacks=[timer, keep_best])
+    timed = time_fit(model, data.x_train, data.y_train, validation_data=(data.x_val, data.y_val), epochs=epochs,
+                     batch_size=config.batch_size, callbacks=[progress, keep_best])
     fit_seconds = time.perf_counter() - start
     _, test_accuracy = model.evaluate(data.x_test, data.y_test, batch_size=256, verbose=0)
-    return {
+    row = {
         "name": config.name,
         "description": config.description,
         "maxlen": data.x_train.shape[1],
         "num_words": config.num_words,
         "batch_size": config.batch_size,
         "parameters": model.count_params(),
-        "epochs_run": len(timer.epoch_seconds),
-        "best_epoch": (keep_best.best_epoch + 1) if config.patience is not None else len(timer.epoch_seconds),
-        "best_val_accuracy": max(timer.history["val_accuracy"]),
+        "epochs_run": timed["epochs_run"],
+        "best_epoch": (keep_best.best_epoch + 1) if config.patience is not None else timed["epochs_run"],
+        "best_val_accuracy": max(timed["history"]["val_accuracy"]),
         "test_accuracy": float(test_accuracy),
-        "seconds_per_epoch": sum(timer.epoch_seconds) / len(timer.epoch_seconds),
+        "seconds_per_epoch": timed["seconds"] / timed["epochs_run"],
         "total_seconds": fit_seconds,
     }
+    return row, model
 
 
 def run_benchmark(configs: list[Configuration], quick: bool = False, seed: int = 42,
-                  data_dir: str | None = None) -> list[dict]:
+                  data_dir: str | None = None, keep_best_model: bool = False):
     """Run the configurations one after another on the same data; return their rows.
 
     Each row gains ``time_ratio``: its total seconds over the original
-    configuration's, when ``original`` is among the configurations.
+    configuration's, when ``original`` is among the configurations. With
+    ``keep_best_model=True`` it returns ``(rows, best)``: ``best`` is a
+    :class:`BestModel` with the row, the trained model and the data of the
+    configuration with the best *validation* accuracy (never chosen by the test set).
     """
     from .data import load_imdb_raw, split_and_pad
 
     raw_by_words: dict[int, tuple] = {}
-    rows = []
+    rows, best = [], None
     for config in configs:
         if config.num_words not in raw_by_words:
             raw_by_words[config.num_words] = load_imdb_raw(num_words=config.num_words, data_dir=data_dir)
@@ -122,12 +139,15 @@ def run_benchmark(configs: list[Configuration], quick: bool = False, seed: int =
                              max_train=QUICK_SIZES["max_train"] if quick else None,
                              max_test=QUICK_SIZES["max_test"] if quick else None, padding=config.padding)
         print(f"== {config.name}: {config.description}", flush=True)
-        rows.append(run_configuration(config, data, seed=seed, quick=quick))
+        row, model = run_configuration(config, data, seed=seed, quick=quick)
+        rows.append(row)
+        if keep_best_model and (best is None or row["best_val_accuracy"] > best.row["best_val_accuracy"]):
+            best = BestModel(row, model, data)
         print(f"   test accuracy {rows[-1]['test_accuracy']:.4f}, {rows[-1]['total_seconds']:.0f} s", flush=True)
     original = next((r for r in rows if r["name"] == "original"), None)
     for row in rows:
         row["time_ratio"] = row["total_seconds"] / original["total_seconds"] if original else None
-    return rows
+    return (rows, best) if keep_best_model else rows
 
 
 def format_markdown(rows: list[dict], machine: str) -> str:

@@ -36,3 +36,17 @@ def test_configurations_have_unique_names_and_build():
     assert (original.batch_size, original.epochs, original.maxlen, original.patience) == (32, 3, 80, None)
     for config in benchmark.CONFIGURATIONS:
         build_recurrent_classifier(vocab_size=config.num_words, maxlen=config.maxlen, **config.model)
+
+
+def test_plot_benchmark_draws_one_point_per_configuration():
+    import lstm_helpers as h
+    from lstm_helpers import settings
+
+    rows = [{"name": n, "maxlen": 80, "test_accuracy": a, "total_seconds": t, "parameters": 1000}
+            for n, a, t in (("original", 0.83, 100.0), ("gru", 0.85, 30.0))]
+    settings.set_language("ko")
+    fig = h.plot_benchmark(rows)
+    ax = fig.axes[0]
+    assert [c.get_offsets()[0].tolist() for c in ax.collections] == [[100.0, 0.83], [30.0, 0.85]]
+    assert ax.get_ylabel() == "테스트 정확도" and ax.get_xscale() == "log"
+    assert any(t.get_text() == "목표 0.89" for t in ax.texts)
