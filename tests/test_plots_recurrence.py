@@ -1,0 +1,76 @@
+"""Plots of notebooks 01 and 02: labels in the notebook's language, the data they are given."""
+
+import warnings
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import lstm_helpers as lh
+from lstm_helpers import settings
+from lstm_helpers.long_range import MemoryResult
+
+
+def glyph_warnings(fig):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.canvas.draw()
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_gradient_plot_is_log_scale_with_one_line_per_layer():
+    grads = {"SimpleRNN": 0.5 ** np.arange(10), "LSTM": 0.9 ** np.arange(10)}
+    fig = lh.plot_gradient_by_distance(grads)
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log"
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines] == ["SimpleRNN", "LSTM"]
+    np.testing.assert_array_equal(lines[0].get_xdata(), np.arange(10))
+    np.testing.assert_allclose(lines[1].get_ydata(), 0.9 ** np.arange(10))
+    assert ax.get_xlabel().startswith("distance")
+
+
+def test_memory_plot_in_korean_shows_chance_and_accuracies():
+    settings.set_language("ko")
+    result = MemoryResult(lengths=[10, 20, 40], accuracy={"SimpleRNN": [1.0, 0.6, 0.5], "LSTM": [1.0, 1.0, 0.99]})
+    fig = lh.plot_memory_task(result)
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "테스트 정확도" and ax.get_xlabel().startswith("시퀀스 길이")
+    lines = ax.get_lines()
+    np.testing.assert_array_equal(lines[0].get_ydata(), [1.0, 0.6, 0.5])
+    assert "찍기(0.5)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert glyph_warnings(fig) == []
+
+
+def test_gate_heatmap_puts_the_words_on_the_axis():
+    settings.set_language("ko")
+    words = ["this", "film", "was", "great"]
+    rng = np.random.default_rng(0)
+    panels = {"forget": rng.uniform(size=(4, 6)), "cell": rng.normal(size=(4, 6))}
+    fig = lh.plot_gate_heatmap(words, panels, units=[5, 0, 2])
+    heat_axes = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"][:2]
+    assert [t.get_text() for t in heat_axes[-1].get_xticklabels()] == words
+    assert [t.get_text() for t in heat_axes[0].get_yticklabels()] == ["5", "0", "2"]
+    assert heat_axes[0].get_title(loc="left") == "망각 게이트 f"
+    image = heat_axes[0].get_images()[0]
+    np.testing.assert_array_equal(image.get_array(), panels["forget"][:, [5, 0, 2]].T)
+    assert image.get_clim() == (panels["forget"][:, [5, 0, 2]].min(), panels["forget"][:, [5, 0, 2]].max())
+    fixed = lh.plot_gate_heatmap(words, panels, units=[5, 0, 2], gate_range=(0, 1))
+    assert fixed.axes[0].get_images()[0].get_clim() == (0, 1)
+    assert glyph_warnings(fig) == []
+    with pytest.raises(ValueError, match="time steps"):
+        lh.plot_gate_heatmap(words[:3], panels)
+
+
+def test_unrolled_picture_has_one_copy_per_word():
+    fig = lh.plot_unrolled_rnn(["a", "b", "c"])
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert sum(t == "RNN" for t in texts) == 4  # the folded cell and three copies
+    assert any("“b”" in t for t in texts)
+    assert fig.axes[0].get_title() == "A recurrent neural network unrolled in time"
