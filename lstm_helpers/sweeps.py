@@ -1,0 +1,218 @@
+"""Timed training runs: how long an epoch takes, a sweep over batch sizes, and
+two configurations side by side.
+
+Everything returns plain python: lists of dicts (one dict per row), so a
+notebook can print them with :func:`format_table` or plot them.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import unicodedata
+from typing import Callable, Sequence
+
+import keras
+import numpy as np
+
+from .settings import pick
+
+
+class EpochTimer(keras.callbacks.Callback):
+    """Measures each epoch of ``fit``.
+
+    After ``fit``: ``epoch_seconds`` holds each epoch's wall time (training
+    steps and validation, as a stopwatch would see it); ``step_seconds`` each
+    epoch's *median* time per training step, the first step left out (it also
+    builds the computation graph, a one-off cost of a few seconds; the median
+    shrugs off steps slowed down by other programs); ``steps`` the number of
+    steps per epoch.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.epoch_seconds: list[float] = []
+        self.step_seconds: list[float] = []
+        self.steps: list[int] = []
+
+    def on_train_begin(self, logs=None):
+        self.epoch_seconds, self.step_seconds, self.steps = [], [], []
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._start = self._last = time.perf_counter()
+        self._durations: list[float] = []
+
+    def on_train_batch_end(self, batch, logs=None):
+        now = time.perf_counter()
+        self._durations.append(now - self._last)
+        self._last = now
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.epoch_seconds.append(time.perf_counter() - self._start)
+        self.steps.append(len(self._durations))
+        later = self._durations[1:] or self._durations  # one step only: nothing to leave out
+        self.step_seconds.append(float(np.median(later)))
+
+
+def updates_per_epoch(n_samples: int, batch_size: int) -> int:
+    """How many weight updates (steps) one epoch makes: ``ceil(n_samples / batch_size)``."""
+    if n_samples < 1 or batch_size < 1:
+        raise ValueError(pick(
+            ko=f"리뷰 수({n_samples})와 배치 크기({batch_size})는 1 이상이어야 합니다.",
+            en=f"The number of reviews ({n_samples}) and the batch size ({batch_size}) must be 1 or more.",
+        ))
+    return math.ceil(n_samples / batch_size)
+
+
+def time_fit(model: keras.Model, x, y, *, epochs: int = 1, batch_size: int = 32,
+             validation_data=None, callbacks: Sequence[keras.callbacks.Callback] = (),
+             verbose: int = 0) -> dict:
+    """Train ``model`` with ``fit`` and time it.
+
+    Takes what ``fit`` takes (``x``, ``y``, ``epochs``, ``batch_size``,
+    ``validation_data``, ``callbacks``). Returns a dict: ``history`` (the
+    ``History.history`` dict), ``epoch_seconds`` (wall time per epoch),
+    ``seconds`` (all epochs together), ``step_seconds`` (median time per
+    step after the first, per epoch), ``steps`` (steps per epoch) and
+    ``epochs_run`` (fewer than ``epochs`` when early stopping ended it).
+    """
+    timer = EpochTimer()
+    history = model.fit(x, y, epochs=epochs, batch_size=batch_size, validation_data=validation_data,
+                        callbacks=[timer, *callbacks], verbose=verbose)
+    return {
+        "history": history.history,
+        "epoch_seconds": list(timer.epoch_seconds),
+        "seconds": float(sum(timer.epoch_seconds)),
+        "step_seconds": list(timer.step_seconds),
+        "steps": list(timer.steps),
+        "epochs_run": len(timer.epoch_seconds),
+    }
+
+
+def run_batch_size_sweep(build_model: Callable[[], keras.Model], x_train, y_train, x_val, y_val,
+                         batch_sizes: Sequence[int], *, epochs: int = 1, seed: int = 42) -> list[dict]:
+    """Train a fresh model for each batch size and measure it.
+
+    ``build_model()`` must return a new compiled model with an ``accuracy``
+    metric; it is called once per batch size after seeding with ``seed``, so
+    every run starts from the same weights. Returns one dict per batch size:
+    ``batch_size``, ``updates_per_epoch``, ``seconds_per_epoch`` (the time of
+    the training steps, without the one-off graph building of the first
+    step: median step time × steps, averaged over epochs), ``wall_seconds`` (all
+    of ``fit``, start-up and validation included) and ``val_accuracy`` (after
+    the last epoch).
+    """
+    if not batch_sizes:
+        raise ValueError(pick(ko="batch_sizes 가 비어 있습니다. 예: [16, 32, 64, 128, 256, 512]",
+                              en="batch_sizes is empty. Example: [16, 32, 64, 128, 256, 512]"))
+    rows = []
+    for batch_size in batch_sizes:
+        keras.utils.set_random_seed(seed)
+        model = build_model()
+        run = time_fit(model, x_train, y_train, epochs=epochs, batch_size=batch_size,
+                       validation_data=(x_val, y_val))
+        steps = updates_per_epoch(len(x_train), batch_size)
+        rows.append({
+            "batch_size": int(batch_size),
+            "updates_per_epoch": steps,
+            "seconds_per_epoch": float(np.mean(run["step_seconds"]) * steps),
+            "wall_seconds": run["seconds"],
+            "val_accuracy": float(run["history"]["val_accuracy"][-1]),
+        })
+    return rows
+
+
+def time_steps_interleaved(builders: dict[str, Callable[[], keras.Model]], x, y, batch_size: int, *,
+                           steps: int = 50, repeats: int = 3, seed: int = 42) -> dict[str, float]:
+    """Time one training step of several models fairly on a busy machine.
+
+    ``builders`` maps a name to a function that returns a new compiled
+    model. Each model is built once (after seeding with ``seed``) and then
+    trained for ``steps`` steps of ``batch_size`` on the first
+    ``steps * batch_size`` of ``x``/``y``, in turns: A, B, A, B, ... for
+    ``repeats`` rounds, so that a slow spell of the machine hits all models
+    alike. Returns name -> seconds per step: the lowest of the rounds' median
+    step times (the least disturbed measurement).
+    """
+    n = steps * batch_size
+    if len(x) < n:
+        raise ValueError(pick(
+            ko=f"리뷰가 {len(x)}개뿐입니다. steps={steps} × batch_size={batch_size} = {n}개가 필요합니다. "
+               "steps를 줄이세요.",
+            en=f"Only {len(x)} reviews: steps={steps} × batch_size={batch_size} needs {n}. Lower steps.",
+        ))
+    models = {}
+    for name, build in builders.items():
+        keras.utils.set_random_seed(seed)
+        models[name] = build()
+    best = {name: math.inf for name in builders}
+    for _ in range(repeats):
+        for name, model in models.items():
+            run = time_fit(model, x[:n], y[:n], epochs=1, batch_size=batch_size)
+            best[name] = min(best[name], run["step_seconds"][0])
+    return best
+
+
+def measure_configuration(name: str, model: keras.Model, x_train, y_train, x_test, y_test, *,
+                          epochs: int, batch_size: int, validation_data=None,
+                          callbacks: Sequence[keras.callbacks.Callback] = ()) -> dict:
+    """Train one configuration, then measure it once on the test set.
+
+    Returns a dict: ``name``, ``epochs_run``, ``batch_size``, ``seconds``
+    (training wall time, validation included), ``test_accuracy`` and the
+    timed run itself under ``run`` (see :func:`time_fit`).
+    """
+    run = time_fit(model, x_train, y_train, epochs=epochs, batch_size=batch_size,
+                   validation_data=validation_data, callbacks=callbacks)
+    _, test_accuracy = model.evaluate(x_test, y_test, batch_size=256, verbose=0)
+    return {"name": name, "epochs_run": run["epochs_run"], "batch_size": int(batch_size),
+            "seconds": run["seconds"], "test_accuracy": float(test_accuracy), "run": run}
+
+
+def compare_configurations(baseline: dict, other: dict) -> dict:
+    """Put two measured configurations side by side.
+
+    Each of ``baseline`` and ``other`` is a dict with ``seconds`` and
+    ``test_accuracy`` (as :func:`measure_configuration` returns). Returns a
+    dict: ``speedup`` (baseline seconds / other seconds: how many times
+    faster ``other`` trained), ``time_ratio`` (other / baseline) and
+    ``accuracy_difference`` (other - baseline).
+    """
+    for which, row in (("baseline", baseline), ("other", other)):
+        missing = [k for k in ("seconds", "test_accuracy") if k not in row]
+        if missing:
+            raise KeyError(pick(
+                ko=f"{which} 에 {missing} 값이 없습니다. measure_configuration 이 돌려준 dict를 넘기세요.",
+                en=f"{which} lacks {missing}. Pass the dicts that measure_configuration returns.",
+            ))
+        if row["seconds"] <= 0:
+            raise ValueError(pick(ko=f"{which} 의 seconds 가 0 이하입니다: {row['seconds']}",
+                                  en=f"{which} has seconds <= 0: {row['seconds']}"))
+    return {
+        "speedup": baseline["seconds"] / other["seconds"],
+        "time_ratio": other["seconds"] / baseline["seconds"],
+        "accuracy_difference": other["test_accuracy"] - baseline["test_accuracy"],
+    }
+
+
+def format_table(rows: Sequence[dict], columns: Sequence[tuple[str, str, str]]) -> str:
+    """Format rows as an aligned text table.
+
+    ``columns`` lists ``(key, header, format)`` triples, e.g.
+    ``("seconds", "s/epoch", "{:.1f}")``. Returns the table as one string,
+    header line first; cells are right-aligned, Hangul counted two columns wide.
+    """
+    header = [h for _, h, _ in columns]
+    body = [[fmt.format(row[key]) for key, _, fmt in columns] for row in rows]
+    widths = [max(display_width(cell) for cell in column) for column in zip(header, *body)]
+
+    def line(cells):
+        return "  ".join(" " * (w - display_width(cell)) + cell for cell, w in zip(cells, widths))
+
+    return "\n".join([line(header)] + [line(cells) for cells in body])
+
+
+def display_width(text: str) -> int:
+    """How many columns ``text`` takes in a fixed-width font: Hangul and other wide
+    characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
