@@ -36,6 +36,7 @@ class Configuration:
 
     name: str
     description: str
+    description_ko: str = ""
     num_words: int = 20000
     maxlen: int = 80
     batch_size: int = 128
@@ -44,23 +45,34 @@ class Configuration:
     padding: str = "pre"
     model: dict = field(default_factory=dict)
 
+    def describe(self) -> str:
+        """The description in the notebook's language."""
+        return settings.pick(ko=self.description_ko or self.description, en=self.description)
+
 
 CONFIGURATIONS = [
     Configuration("original", "the original notebook: LSTM 128, recurrent dropout 0.2, batch 32, 3 epochs",
+                  description_ko="원래 노트북: LSTM 128, 순환 드롭아웃 0.2, 배치 32, 3 에포크",
                   batch_size=32, epochs=3, patience=None,
                   model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.2)),
     Configuration("lstm_fast", "LSTM 128 without recurrent dropout, batch 128, early stopping",
+                  description_ko="순환 드롭아웃 없는 LSTM 128, 배치 128, 조기 종료",
                   model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.0)),
     Configuration("simple_rnn", "SimpleRNN 128, batch 128, early stopping",
+                  description_ko="SimpleRNN 128, 배치 128, 조기 종료",
                   model=dict(layer="simple_rnn", units=128, dropout=0.2, recurrent_dropout=0.0)),
     Configuration("gru", "GRU 128, batch 128, early stopping",
+                  description_ko="GRU 128, 배치 128, 조기 종료",
                   model=dict(layer="gru", units=128, dropout=0.2, recurrent_dropout=0.0)),
     Configuration("lstm_200", "LSTM 128 on the last 200 words",
+                  description_ko="마지막 200단어를 읽는 LSTM 128",
                   maxlen=200, model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.0)),
     Configuration("bilstm_200", "bidirectional LSTM 2x64 on the last 200 words",
+                  description_ko="마지막 200단어를 읽는 양방향 LSTM 2x64",
                   maxlen=200, model=dict(layer="lstm", units=64, bidirectional=True, dropout=0.2,
                                          recurrent_dropout=0.0)),
     Configuration("bigru_pool_600", "bidirectional GRU 2x64, max+mean over time, 600 words of 30,000, masked padding",
+                  description_ko="양방향 GRU 2x64, 타임 스텝 전체의 최댓값+평균, 어휘 30,000개 중 600단어, 패딩 마스킹",
                   num_words=30000, maxlen=600, padding="post",
                   model=dict(layer="gru", units=64, bidirectional=True, pooling="max_mean", mask_padding=True,
                              embedding_dropout=0.5, dropout=0.0, recurrent_dropout=0.0)),
@@ -138,12 +150,14 @@ def run_benchmark(configs: list[Configuration], quick: bool = False, seed: int =
         data = split_and_pad(raw_by_words[config.num_words], maxlen, validation_split=0.2, seed=seed,
                              max_train=QUICK_SIZES["max_train"] if quick else None,
                              max_test=QUICK_SIZES["max_test"] if quick else None, padding=config.padding)
-        print(f"== {config.name}: {config.description}", flush=True)
+        print(f"== {config.name}: {config.describe()}", flush=True)
         row, model = run_configuration(config, data, seed=seed, quick=quick)
         rows.append(row)
         if keep_best_model and (best is None or row["best_val_accuracy"] > best.row["best_val_accuracy"]):
             best = BestModel(row, model, data)
-        print(f"   test accuracy {rows[-1]['test_accuracy']:.4f}, {rows[-1]['total_seconds']:.0f} s", flush=True)
+        print(settings.pick(ko=f"   테스트 정확도 {row['test_accuracy']:.4f}, 학습 {row['total_seconds']:.0f}초",
+                            en=f"   test accuracy {row['test_accuracy']:.4f}, {row['total_seconds']:.0f} s of training"),
+              flush=True)
     original = next((r for r in rows if r["name"] == "original"), None)
     for row in rows:
         row["time_ratio"] = row["total_seconds"] / original["total_seconds"] if original else None
