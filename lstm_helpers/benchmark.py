@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import platform
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,15 +90,16 @@ QUICK_SIZES = dict(max_train=600, max_test=300, epochs=1, maxlen_cap=80)
 
 
 def run_configuration(config: Configuration, data, seed: int = 42, quick: bool = False):
-    """Train one configuration on ``data`` (an ImdbData) and measure it.
+    """Train one configuration on ``data`` (an ImdbData) and measure it once on the test set.
 
-    Returns ``(row, model)``: the measurements as a dict, and the trained model.
+    Returns ``(row, model)``: the measurements as a dict, and the trained model
+    (with the weights of its best validation epoch, unless ``config.patience`` is None).
     """
     import keras
 
+    from .callbacks import LiveTrainingPlot
     from .models import build_recurrent_classifier
-    from .plots import LiveTrainingPlot
-    from .sweeps import time_fit
+    from .sweeps import measure_configuration
 
     keras.utils.set_random_seed(seed)
     model = build_recurrent_classifier(vocab_size=config.num_words, maxlen=data.x_train.shape[1], **config.model)
@@ -107,24 +107,23 @@ def run_configuration(config: Configuration, data, seed: int = 42, quick: bool =
     progress = LiveTrainingPlot(curves=False)  # a status line in Jupyter, a line per epoch elsewhere
     keep_best = keras.callbacks.EarlyStopping(
         monitor="val_accuracy", patience=config.patience or epochs, restore_best_weights=config.patience is not None)
-    start = time.perf_counter()
-    timed = time_fit(model, data.x_train, data.y_train, validation_data=(data.x_val, data.y_val), epochs=epochs,
-                     batch_size=config.batch_size, callbacks=[progress, keep_best])
-    fit_seconds = time.perf_counter() - start
-    _, test_accuracy = model.evaluate(data.x_test, data.y_test, batch_size=256, verbose=0)
+    measured = measure_configuration(config.name, model, data.x_train, data.y_train, data.x_test, data.y_test,
+                                     epochs=epochs, batch_size=config.batch_size,
+                                     validation_data=(data.x_val, data.y_val), callbacks=[progress, keep_best])
+    history = measured["run"]["history"]
     row = {
         "name": config.name,
-        "description": config.description,
+        "description": config.describe(),
         "maxlen": data.x_train.shape[1],
         "num_words": config.num_words,
         "batch_size": config.batch_size,
         "parameters": model.count_params(),
-        "epochs_run": timed["epochs_run"],
-        "best_epoch": (keep_best.best_epoch + 1) if config.patience is not None else timed["epochs_run"],
-        "best_val_accuracy": max(timed["history"]["val_accuracy"]),
-        "test_accuracy": float(test_accuracy),
-        "seconds_per_epoch": timed["seconds"] / timed["epochs_run"],
-        "total_seconds": fit_seconds,
+        "epochs_run": measured["epochs_run"],
+        "best_epoch": (keep_best.best_epoch + 1) if config.patience is not None else measured["epochs_run"],
+        "best_val_accuracy": max(history["val_accuracy"]),
+        "test_accuracy": measured["test_accuracy"],
+        "seconds_per_epoch": measured["seconds"] / measured["epochs_run"],
+        "total_seconds": measured["seconds"],
     }
     return row, model
 
@@ -164,23 +163,34 @@ def run_benchmark(configs: list[Configuration], quick: bool = False, seed: int =
     return (rows, best) if keep_best_model else rows
 
 
+def results_table(rows: list[dict]):
+    """The rows as a pandas DataFrame with headers in the notebook's language (HTML in Jupyter)."""
+    from .settings import pick
+    from .tables import show_table
+
+    def ratio(row):
+        return f"{row['time_ratio']:.2f}x" if row.get("time_ratio") is not None else "-"
+
+    shown = [dict(row, ratio=ratio(row), model=f"{row['name']}: {row['description']}",
+                  epochs=f"{row['epochs_run']} ({row['best_epoch']})") for row in rows]
+    return show_table(shown, [
+        ("model", pick(ko="설정", en="configuration"), "{}"),
+        ("maxlen", pick(ko="단어 수", en="words"), "{}"),
+        ("test_accuracy", pick(ko="테스트 정확도", en="test accuracy"), "{:.4f}"),
+        ("best_val_accuracy", pick(ko="최고 검증 정확도", en="best val accuracy"), "{:.4f}"),
+        ("epochs", pick(ko="에포크 (최고)", en="epochs (best)"), "{}"),
+        ("seconds_per_epoch", pick(ko="에포크당 초", en="s / epoch"), "{:.1f}"),
+        ("total_seconds", pick(ko="총 초", en="total s"), "{:.0f}"),
+        ("ratio", pick(ko="원래 설정 대비 시간", en="time vs original"), "{}"),
+        ("parameters", pick(ko="파라미터 수", en="parameters"), "{:,}"),
+    ])
+
+
 def format_markdown(rows: list[dict], machine: str) -> str:
-    """The rows as a markdown table, with the machine they ran on."""
-    lines = [
-        f"Measured on {machine}.",
-        "",
-        "| configuration | words | test accuracy | best val accuracy | epochs (best) | s / epoch "
-        "| total s | time vs original | parameters |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for r in rows:
-        ratio = f"{r['time_ratio']:.2f}x" if r.get("time_ratio") is not None else "-"
-        lines.append(
-            f"| {r['name']}: {r['description']} | {r['maxlen']} | {r['test_accuracy']:.4f} | "
-            f"{r['best_val_accuracy']:.4f} | {r['epochs_run']} ({r['best_epoch']}) | "
-            f"{r['seconds_per_epoch']:.1f} | {r['total_seconds']:.0f} | {ratio} | {r['parameters']:,} |"
-        )
-    return "\n".join(lines) + "\n"
+    """The rows as a Markdown table (for benchmark.md), with the machine they ran on."""
+    table = results_table(rows)
+    table.columns = [str(c).replace("|", "/") for c in table.columns]
+    return f"{machine}\n\n" + table.to_markdown(index=False, colalign=("left",) + ("right",) * 8) + "\n"
 
 
 def describe_machine() -> str:
@@ -193,8 +203,13 @@ def describe_machine() -> str:
         gpus = len(tf.config.list_physical_devices("GPU"))
     except ImportError:
         gpus = 0
-    where = f"{gpus} GPU(s)" if gpus else f"{os.cpu_count()} CPU cores, no GPU"
-    return f"{platform.machine()} {where}, Keras {keras.__version__} ({keras.backend.backend()} backend)"
+    cores = os.cpu_count()
+    where = (settings.pick(ko=f"GPU {gpus}개", en=f"{gpus} GPU(s)") if gpus
+             else settings.pick(ko=f"CPU {cores}코어, GPU 없음", en=f"{cores} CPU cores, no GPU"))
+    return settings.pick(
+        ko=f"측정 환경: {platform.machine()}, {where}, Keras {keras.__version__}({keras.backend.backend()} 백엔드)",
+        en=f"Measured on {platform.machine()} {where}, Keras {keras.__version__} ({keras.backend.backend()} backend)",
+    )
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
@@ -209,7 +224,8 @@ def main(argv: list[str] | None = None) -> list[dict]:
 
     configs = [BY_NAME[n] for n in args.configs] if args.configs else CONFIGURATIONS
     rows = run_benchmark(configs, quick=quick, seed=args.seed, data_dir=args.data_dir)
-    machine = describe_machine() + (" (quick mode: a few reviews, 1 epoch)" if quick else "")
+    machine = describe_machine() + (settings.pick(ko=" (빠른 모드: 리뷰 몇 백 개, 1 에포크)",
+                                                  en=" (quick mode: a few reviews, 1 epoch)") if quick else "")
     table = format_markdown(rows, machine)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

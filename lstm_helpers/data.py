@@ -16,6 +16,8 @@ word of frequency rank ``r`` (1 = "the") has id ``r + 3``.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import io
 import json
 import os
@@ -115,6 +117,25 @@ def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path | None:
     return folder
 
 
+@contextlib.contextmanager
+def _explain_download_failure():
+    """Turn keras' raw "URL fetch failure" into a message that says what to do."""
+    try:
+        yield
+    except Exception as error:  # keras raises a bare Exception for a failed download
+        if "URL fetch failure" not in str(error) and not isinstance(error, OSError):
+            raise
+        raise ConnectionError(pick(
+            ko="IMDB 데이터를 내려받지 못했습니다(인터넷에 연결되어 있지 않은 것 같습니다). 인터넷에 "
+               f"연결하거나, keras의 IMDB 파일 두 개({NPZ_FILE}, {WORD_INDEX_FILE})가 든 폴더의 절대 "
+               f"경로를 환경 변수 {DATA_DIR_ENV}에 넣고 Jupyter를 다시 시작하세요. 원래 오류: {error}",
+            en="The IMDB data could not be downloaded (no internet connection?). Connect to the "
+               f"internet, or put keras' two IMDB files ({NPZ_FILE} and {WORD_INDEX_FILE}) in a "
+               f"folder, set the environment variable {DATA_DIR_ENV} to its absolute path and "
+               f"restart Jupyter. The original error: {error}",
+        )) from error
+
+
 # ---------------------------------------------------------------- reading the npz safely
 
 class _ArrayOnlyUnpickler(pickle.Unpickler):
@@ -176,12 +197,15 @@ def _read_imdb_npz(path: Path) -> dict[str, np.ndarray]:
 # ---------------------------------------------------------------- loading
 
 def _check_num_words(num_words: int | None) -> None:
-    if num_words is not None and (not isinstance(num_words, (int, np.integer)) or num_words < 4):
+    if num_words is not None and (isinstance(num_words, bool) or not isinstance(num_words, (int, np.integer))
+                                  or num_words < 5):
         raise ValueError(pick(
-            ko=f"num_words={num_words!r} 는 쓸 수 없습니다. id 0~2가 패딩·시작·모르는 단어로 "
-               "예약되어 있으니 4 이상의 정수를 주세요(원래 노트북은 20000).",
-            en=f"num_words={num_words!r} cannot work: ids 0-2 are reserved for padding, start "
-               "and unknown words, so give an integer of 4 or more (the original uses 20000).",
+            ko=f"num_words={num_words!r} 는 쓸 수 없습니다. id 0, 1, 2는 패딩, 시작 표시, 모르는 단어에 "
+               "예약되어 있고 3은 쓰이지 않아서 단어는 id 4부터 시작합니다. 5 이상의 정수를 주세요"
+               "(원래 노트북은 20000). None이면 단어를 자르지 않습니다.",
+            en=f"num_words={num_words!r} cannot work: ids 0, 1 and 2 are reserved for padding, the "
+               "start mark and unknown words, and 3 is never used, so words start at id 4. Give an "
+               "integer of 5 or more (the original uses 20000), or None to keep every word.",
         ))
 
 
@@ -203,7 +227,8 @@ def load_imdb_raw(
     if folder is None:
         import keras
 
-        return keras.datasets.imdb.load_data(num_words=num_words, seed=seed)
+        with _explain_download_failure():
+            return keras.datasets.imdb.load_data(num_words=num_words, seed=seed)
 
     arrays = _read_imdb_npz(folder / NPZ_FILE)
     rng = np.random.RandomState(seed)
@@ -246,10 +271,20 @@ def _check_maxlen(maxlen: int) -> None:
 
 
 def _check_validation_split(validation_split: float) -> None:
-    if not 0.0 <= validation_split < 1.0:
+    if isinstance(validation_split, bool) or not isinstance(validation_split, (int, float, np.floating)) \
+            or not 0.0 <= validation_split < 1.0:
         raise ValueError(pick(
             ko=f"validation_split={validation_split!r}: 0 이상 1 미만의 비율을 주세요(예: 0.2).",
             en=f"validation_split={validation_split!r}: give a share from 0 up to, not including, 1 (e.g. 0.2).",
+        ))
+
+
+def _check_max(name: str, value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1):
+        raise ValueError(pick(
+            ko=f"{name}={value!r}: 리뷰를 몇 개까지 쓸지 1 이상의 정수로 주세요. None이면 전부 씁니다.",
+            en=f"{name}={value!r}: give the number of reviews to keep, an integer of 1 or more, "
+               "or None to keep them all.",
         ))
 
 
@@ -266,11 +301,14 @@ def load_imdb(
 
     ``validation_split`` (0 to <1) carves that share of the training reviews
     out as a validation set, chosen at random with ``seed``; the test set stays
-    untouched. ``max_train``/``max_test`` keep only the first reviews of each
-    split (already shuffled), for quick runs. Returns an :class:`ImdbData`.
+    untouched. ``max_train`` caps the number of *training* reviews (after the
+    split; the validation set keeps its share of them), ``max_test`` the test
+    reviews, for quick runs. Returns an :class:`ImdbData`.
     """
     _check_maxlen(maxlen)
     _check_validation_split(validation_split)
+    _check_max("max_train", max_train)
+    _check_max("max_test", max_test)
     raw = load_imdb_raw(num_words=num_words, data_dir=data_dir)
     return split_and_pad(raw, maxlen, validation_split, seed, max_train, max_test)
 
@@ -287,16 +325,27 @@ def split_and_pad(
     """Turn ``load_imdb_raw``'s ``(x_train, y_train), (x_test, y_test)`` into an :class:`ImdbData`.
 
     The step of :func:`load_imdb` after loading, for code that pads the same raw
-    reviews to several lengths. ``padding="post"`` puts the zeros after the
-    review instead of before it (reviews are still cut at the front).
+    reviews to several lengths. ``max_train`` training reviews remain after the
+    validation split: it takes ``max_train / (1 - validation_split)`` reviews
+    and splits them. With ``validation_split=0`` keras' order is kept.
+    ``padding="post"`` puts the zeros after the review instead of before it
+    (reviews are still cut at the front).
     """
     _check_maxlen(maxlen)
     _check_validation_split(validation_split)
+    _check_max("max_train", max_train)
+    _check_max("max_test", max_test)
     (x_train, y_train), (x_test, y_test) = raw
-    x_train, y_train = x_train[:max_train], np.asarray(y_train[:max_train], dtype="int32")
+    if max_train is not None:
+        keep = int(round(max_train / (1 - validation_split)))
+        x_train, y_train = x_train[:keep], y_train[:keep]
+    y_train = np.asarray(y_train, dtype="int32")
     x_test, y_test = x_test[:max_test], np.asarray(y_test[:max_test], dtype="int32")
     x_train, x_test = pad_reviews(x_train, maxlen, padding), pad_reviews(x_test, maxlen, padding)
 
+    if validation_split == 0:
+        empty = np.arange(0)
+        return ImdbData(x_train, y_train, x_train[empty], y_train[empty], x_test, y_test)
     order = np.random.default_rng(seed).permutation(len(x_train))
     n_val = int(round(len(x_train) * validation_split))
     val, train = order[:n_val], order[n_val:]
@@ -305,24 +354,52 @@ def split_and_pad(
 
 # ---------------------------------------------------------------- words <-> ids
 
-_word_index_cache: dict[Path | None, dict[str, int]] = {}
-
-
 def get_word_index(data_dir: str | os.PathLike | None = None) -> dict[str, int]:
     """Return keras' IMDB word index: word -> frequency rank (1 = "the").
 
     The ranks carry no offset; the id of a word in a review is rank + 3.
+    Read once per folder, then kept.
     """
-    folder = resolve_data_dir(data_dir)
-    if folder not in _word_index_cache:
-        if folder is None:
-            import keras
+    return _read_word_index(resolve_data_dir(data_dir))
 
-            _word_index_cache[folder] = keras.datasets.imdb.get_word_index()
-        else:
-            with open(folder / WORD_INDEX_FILE, encoding="utf-8") as file:
-                _word_index_cache[folder] = json.load(file)
-    return _word_index_cache[folder]
+
+@functools.cache
+def _read_word_index(folder: Path | None) -> dict[str, int]:
+    if folder is None:
+        import keras
+
+        with _explain_download_failure():
+            return keras.datasets.imdb.get_word_index()
+    path = folder / WORD_INDEX_FILE
+    try:
+        with open(path, encoding="utf-8") as file:
+            index = json.load(file)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(pick(
+            ko=f"{path} 를 JSON 단어 사전으로 읽을 수 없습니다({error}). keras가 내려받는 "
+               f"{WORD_INDEX_FILE}를 다시 복사하세요.",
+            en=f"{path} cannot be read as a JSON word index ({error}). Copy the {WORD_INDEX_FILE} "
+               "that keras downloads again.",
+        )) from error
+    if not isinstance(index, dict) or not all(isinstance(v, int) for v in index.values()):
+        raise ValueError(pick(
+            ko=f"{path} 는 단어 -> 순위 딕셔너리가 아닙니다. keras가 내려받는 {WORD_INDEX_FILE}를 쓰세요.",
+            en=f"{path} is not a word -> rank dictionary. Use the {WORD_INDEX_FILE} that keras downloads.",
+        ))
+    return index
+
+
+_reverse_cache: dict[int, tuple[dict, dict]] = {}
+
+
+def _id_to_word(word_index: dict[str, int]) -> dict[int, str]:
+    """id -> word for ``word_index`` (built once per word index, then kept)."""
+    cached = _reverse_cache.get(id(word_index))
+    if cached is None or cached[0] is not word_index or len(cached[1]) != len(word_index) + 3:
+        mapping = {rank + INDEX_FROM: word for word, rank in word_index.items()}
+        mapping.update({PAD_ID: PAD_TOKEN, START_ID: START_TOKEN, UNKNOWN_ID: UNKNOWN_TOKEN})
+        cached = _reverse_cache[id(word_index)] = (word_index, mapping)
+    return cached[1]
 
 
 def decode_review(ids, word_index: dict[str, int] | None = None, skip_padding: bool = True) -> str:
@@ -331,9 +408,7 @@ def decode_review(ids, word_index: dict[str, int] | None = None, skip_padding: b
     0 is padding (left out unless ``skip_padding=False``), 1 the start mark,
     2 an unknown word; any other id ``i`` is the word of rank ``i - 3``.
     """
-    word_index = get_word_index() if word_index is None else word_index
-    id_to_word = {rank + INDEX_FROM: word for word, rank in word_index.items()}
-    id_to_word.update({PAD_ID: PAD_TOKEN, START_ID: START_TOKEN, UNKNOWN_ID: UNKNOWN_TOKEN})
+    id_to_word = _id_to_word(get_word_index() if word_index is None else word_index)
     return " ".join(id_to_word.get(int(i), UNKNOWN_TOKEN) for i in ids
                     if not (skip_padding and int(i) == PAD_ID))
 
@@ -344,11 +419,12 @@ def tokenize(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def encode_review(text: str, num_words: int = 20000, word_index: dict[str, int] | None = None) -> list[int]:
+def encode_review(text: str, num_words: int | None = 20000, word_index: dict[str, int] | None = None) -> list[int]:
     """Turn a review typed as text into ids as the model saw them in training.
 
-    Start id 1 in front; each word's rank + 3; words not in the index, or not
-    among the ``num_words`` most frequent ids, become 2 (unknown).
+    Start id 1 in front; each word's rank + 3; words not in the index, or with
+    an id of ``num_words`` or more, become 2 (unknown). ``num_words=None``
+    keeps every word of the index, as ``load_imdb_raw(num_words=None)`` does.
     """
     if not isinstance(text, str):
         raise TypeError(pick(
@@ -369,5 +445,5 @@ def encode_review(text: str, num_words: int = 20000, word_index: dict[str, int] 
     for word in words:
         rank = word_index.get(word)
         i = rank + INDEX_FROM if rank is not None else UNKNOWN_ID
-        ids.append(i if i < num_words else UNKNOWN_ID)
+        ids.append(i if num_words is None or i < num_words else UNKNOWN_ID)
     return ids

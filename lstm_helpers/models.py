@@ -10,6 +10,8 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from .settings import pick
+
 
 def build_lstm_classifier(
     vocab_size: int = 20000,
@@ -41,17 +43,49 @@ def build_lstm_classifier(
     return model
 
 
-def predict_sentiment(model: keras.Model, texts, num_words: int = 20000, maxlen: int = 80, word_index=None):
+def model_input_size(model: keras.Model) -> tuple[int, int | None]:
+    """Return ``(vocab_size, maxlen)`` of a review classifier: the ids its Embedding
+    layer accepts (ids ``0 .. vocab_size - 1``) and the review length its input
+    takes (None: any length)."""
+    embeddings = [layer for layer in model.layers if isinstance(layer, layers.Embedding)]
+    if not embeddings:
+        raise ValueError(pick(
+            ko=f"모델 {model.name!r} 에 Embedding 층이 없습니다. 단어 id를 읽는 리뷰 분류기"
+               "(build_lstm_classifier, build_recurrent_classifier로 만든 모델)를 넘기세요.",
+            en=f"The model {model.name!r} has no Embedding layer. Pass a review classifier that "
+               "reads word ids (one made by build_lstm_classifier or build_recurrent_classifier).",
+        ))
+    return int(embeddings[0].input_dim), model.inputs[0].shape[1]
+
+
+def predict_sentiment(model: keras.Model, texts, num_words: int | None = None, maxlen: int | None = None,
+                      word_index=None):
     """Return P(positive) for each review typed as text: a float array, one per text.
 
-    Each text is encoded as in training (:func:`lstm_helpers.data.encode_review`)
-    and cut/padded to ``maxlen`` ids. ``texts`` may be one string or a list.
+    ``texts`` is one string or a list of strings. Each is encoded as in
+    training (:func:`lstm_helpers.data.encode_review`) and cut/padded to the
+    model's length. The vocabulary size and the length are read from the
+    model; ``num_words``/``maxlen``, if given, must agree with it (a clear
+    error otherwise), so the input can never differ from what the model knows.
     """
     from .data import encode_review, pad_reviews
 
+    vocab_size, model_maxlen = model_input_size(model)
+    for name, given, known in (("num_words", num_words, vocab_size), ("maxlen", maxlen, model_maxlen)):
+        if given is not None and known is not None and given != known:
+            raise ValueError(pick(
+                ko=f"{name}={given} 이지만 이 모델은 {name}={known} 으로 만들어졌습니다. "
+                   f"{name} 인자를 빼면 모델의 값을 씁니다.",
+                en=f"{name}={given}, but this model was built with {name}={known}. "
+                   f"Leave {name} out and the model's own value is used.",
+            ))
     texts = [texts] if isinstance(texts, str) else list(texts)
-    ids = [encode_review(text, num_words=num_words, word_index=word_index) for text in texts]
-    return model.predict(pad_reviews(ids, maxlen), verbose=0)[:, 0]
+    if not texts:
+        raise ValueError(pick(ko="예측할 리뷰가 없습니다. 문자열 하나나 문자열 목록을 넘기세요.",
+                              en="There is no review to predict: pass a string or a list of strings."))
+    ids = [encode_review(text, num_words=vocab_size, word_index=word_index) for text in texts]
+    length = model_maxlen or max(len(review) for review in ids)
+    return model.predict(pad_reviews(ids, length), verbose=0)[:, 0]
 
 
 @keras.saving.register_keras_serializable(package="lstm_helpers")
@@ -106,9 +140,11 @@ def build_recurrent_classifier(
     Input ids (batch, maxlen) -> P(positive) (batch, 1).
     """
     if layer not in RECURRENT_LAYERS:
-        raise ValueError(f"layer={layer!r}: use one of {sorted(RECURRENT_LAYERS)}.")
+        raise ValueError(pick(ko=f"layer={layer!r}: {sorted(RECURRENT_LAYERS)} 중 하나를 쓰세요.",
+                              en=f"layer={layer!r}: use one of {sorted(RECURRENT_LAYERS)}."))
     if pooling not in POOLINGS:
-        raise ValueError(f"pooling={pooling!r}: use one of {POOLINGS}.")
+        raise ValueError(pick(ko=f"pooling={pooling!r}: {POOLINGS} 중 하나를 쓰세요.",
+                              en=f"pooling={pooling!r}: use one of {POOLINGS}."))
     reviews = keras.Input(shape=(maxlen,), dtype="int32", name="review_ids")
     x = layers.Embedding(vocab_size, embedding_dim, mask_zero=mask_padding, name="embedding")(reviews)
     if embedding_dropout:
@@ -136,4 +172,27 @@ def build_recurrent_classifier(
         metrics=["accuracy"],
         jit_compile=jit_compile,
     )
+    return model
+
+
+def build_memory_model(layer: str, length: int | None, units: int = 16, learning_rate: float = 3e-3,
+                       seed: int = 0) -> keras.Model:
+    """Return a compiled model for the memory task of notebook 01:
+    (batch, length, 2) -> recurrent layer -> P(label 1) (batch, 1).
+
+    ``layer``: ``"simple_rnn"``, ``"gru"`` or ``"lstm"``; the recurrent layer
+    keeps only its last hidden state, so the label must travel to the end.
+    ``length=None`` accepts sequences of any length. Seeds Keras with ``seed``
+    first, so the same arguments give the same initial weights.
+    """
+    if layer not in RECURRENT_LAYERS:
+        raise ValueError(pick(ko=f"layer={layer!r}: {sorted(RECURRENT_LAYERS)} 중 하나를 쓰세요.",
+                              en=f"layer={layer!r}: use one of {sorted(RECURRENT_LAYERS)}."))
+    keras.utils.set_random_seed(seed)
+    inputs = keras.Input(shape=(length, 2))
+    state = RECURRENT_LAYERS[layer](units, name=layer)(inputs)
+    output = layers.Dense(1, activation="sigmoid", name="label")(state)
+    model = keras.Model(inputs, output, name=f"memory_{layer}_{length or 'any'}")
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy",
+                  metrics=["accuracy"])
     return model

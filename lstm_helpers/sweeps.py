@@ -2,56 +2,19 @@
 two configurations side by side.
 
 Everything returns plain python: lists of dicts (one dict per row), so a
-notebook can print them with :func:`format_table` or plot them.
+notebook can show them with :func:`lstm_helpers.tables.show_table` or plot them.
 """
 
 from __future__ import annotations
 
 import math
-import time
-import unicodedata
 from typing import Callable, Sequence
 
 import keras
 import numpy as np
 
+from .callbacks import EpochTimer
 from .settings import pick
-
-
-class EpochTimer(keras.callbacks.Callback):
-    """Measures each epoch of ``fit``.
-
-    After ``fit``: ``epoch_seconds`` holds each epoch's wall time (training
-    steps and validation, as a stopwatch would see it); ``step_seconds`` each
-    epoch's *median* time per training step, the first step left out (it also
-    builds the computation graph, a one-off cost of a few seconds; the median
-    shrugs off steps slowed down by other programs); ``steps`` the number of
-    steps per epoch.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.epoch_seconds: list[float] = []
-        self.step_seconds: list[float] = []
-        self.steps: list[int] = []
-
-    def on_train_begin(self, logs=None):
-        self.epoch_seconds, self.step_seconds, self.steps = [], [], []
-
-    def on_epoch_begin(self, epoch, logs=None):
-        self._start = self._last = time.perf_counter()
-        self._durations: list[float] = []
-
-    def on_train_batch_end(self, batch, logs=None):
-        now = time.perf_counter()
-        self._durations.append(now - self._last)
-        self._last = now
-
-    def on_epoch_end(self, epoch, logs=None):
-        self.epoch_seconds.append(time.perf_counter() - self._start)
-        self.steps.append(len(self._durations))
-        later = self._durations[1:] or self._durations  # one step only: nothing to leave out
-        self.step_seconds.append(float(np.median(later)))
 
 
 def updates_per_epoch(n_samples: int, batch_size: int) -> int:
@@ -193,26 +156,3 @@ def compare_configurations(baseline: dict, other: dict) -> dict:
         "time_ratio": other["seconds"] / baseline["seconds"],
         "accuracy_difference": other["test_accuracy"] - baseline["test_accuracy"],
     }
-
-
-def format_table(rows: Sequence[dict], columns: Sequence[tuple[str, str, str]]) -> str:
-    """Format rows as an aligned text table.
-
-    ``columns`` lists ``(key, header, format)`` triples, e.g.
-    ``("seconds", "s/epoch", "{:.1f}")``. Returns the table as one string,
-    header line first; cells are right-aligned, Hangul counted two columns wide.
-    """
-    header = [h for _, h, _ in columns]
-    body = [[fmt.format(row[key]) for key, _, fmt in columns] for row in rows]
-    widths = [max(display_width(cell) for cell in column) for column in zip(header, *body)]
-
-    def line(cells):
-        return "  ".join(" " * (w - display_width(cell)) + cell for cell, w in zip(cells, widths))
-
-    return "\n".join([line(header)] + [line(cells) for cells in body])
-
-
-def display_width(text: str) -> int:
-    """How many columns ``text`` takes in a fixed-width font: Hangul and other wide
-    characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

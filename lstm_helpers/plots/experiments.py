@@ -1,0 +1,115 @@
+"""The figures of notebooks 03-06: review lengths, word vectors, batch sizes, the benchmark."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+from ..settings import pick
+
+
+def plot_batch_size_sweep(rows, title: str | None = None):
+    """Plot a batch-size sweep: seconds per epoch and validation accuracy against batch size.
+
+    ``rows`` are the dicts :func:`lstm_helpers.sweeps.run_batch_size_sweep`
+    returns (``batch_size``, ``seconds_per_epoch``, ``val_accuracy``). The x
+    axis is logarithmic in base 2, one tick per batch size. Returns the figure.
+    """
+    if not rows:
+        raise ValueError(pick(ko="plot_batch_size_sweep 에 run_batch_size_sweep 의 결과 행을 넘기세요. 빈 목록이 들어왔습니다.",
+                              en="plot_batch_size_sweep needs the rows of run_batch_size_sweep; got none."))
+    sizes = [row["batch_size"] for row in rows]
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+    names = {"seconds_per_epoch": pick(ko="에포크당 시간(초)", en="seconds per epoch"),
+             "val_accuracy": pick(ko="검증 정확도", en="validation accuracy")}
+    for ax, key, style in ((axes[0], "seconds_per_epoch", "o-"), (axes[1], "val_accuracy", "s-")):
+        ax.plot(sizes, [row[key] for row in rows], style)
+        ax.set_xscale("log", base=2)
+        ax.set_xticks(sizes, [str(s) for s in sizes])
+        ax.minorticks_off()
+        ax.set_xlabel(pick(ko='배치 크기', en='batch size'))
+        ax.set_ylabel(names[key])
+        ax.set_title(names[key])
+        ax.grid(alpha=0.3)
+    fig.suptitle(title or pick(ko='배치 크기에 따른 시간과 검증 정확도', en='Time and validation accuracy against batch size'))
+    fig.tight_layout()
+    return fig
+
+
+def plot_review_lengths(lengths, maxlen: int, bins: int = 60, clip: int = 1000):
+    """Histogram of review lengths (in words), with a line at ``maxlen`` and one at the median.
+
+    Lengths above ``clip`` are counted in the last bin. Returns the figure.
+    """
+    import numpy as np
+
+    lengths = np.asarray(lengths)
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    ax.hist(np.minimum(lengths, clip), bins=bins, color="tab:blue", alpha=0.8)
+    ax.axvline(maxlen, color="tab:red", linestyle="--", label=f"maxlen = {maxlen}")
+    median = float(np.median(lengths))
+    ax.axvline(median, color="tab:green", linestyle=":", label=f"{pick(ko='중앙값', en='median')} = {median:.0f}")
+    ax.set_xlabel(pick(ko='리뷰 길이(단어 수)', en='review length (words)'))
+    ax.set_ylabel(pick(ko='리뷰 수', en='reviews'))
+    ax.set_title(pick(ko='학습 리뷰의 길이', en='Lengths of the training reviews'))
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def plot_word_vectors(points, words, groups=None, title: str | None = None):
+    """Scatter 2D points (n, 2) with a word label at each; ``groups`` (n labels) colours them.
+
+    Use :func:`lstm_helpers.embeddings.project_to_2d` to get the points from
+    embedding vectors. Returns the figure.
+    """
+    import numpy as np
+
+    points = np.asarray(points)
+    if points.ndim != 2 or points.shape[1] != 2 or len(points) != len(words):
+        raise ValueError(pick(
+            ko=f"plot_word_vectors 에는 단어마다 점 하나, 모양 ({len(words)}, 2)의 배열이 필요합니다. "
+               f"들어온 모양: {points.shape}",
+            en=f"plot_word_vectors needs points of shape ({len(words)}, 2), one per word; got {points.shape}."))
+    groups = list(groups) if groups is not None else [""] * len(words)
+    fig, ax = plt.subplots(figsize=(7, 5.5))
+    for group in dict.fromkeys(groups):
+        mine = [i for i, g in enumerate(groups) if g == group]
+        ax.scatter(points[mine, 0], points[mine, 1], label=group or None)
+    for (x, y), word in zip(points, words):
+        ax.annotate(word, (x, y), textcoords="offset points", xytext=(4, 3))
+    ax.set_xlabel(pick(ko='제1 주성분', en='first principal component'))
+    ax.set_ylabel(pick(ko='제2 주성분', en='second principal component'))
+    ax.set_title(title or pick(ko='단어 임베딩 벡터를 2차원으로 투영(PCA)', en='Word embedding vectors projected to 2D (PCA)'))
+    ax.grid(alpha=0.3)
+    if any(groups):
+        ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def plot_benchmark(rows, goal: float | None = 0.89):
+    """Test accuracy against training seconds, one labelled point per configuration.
+
+    Takes the rows of :func:`lstm_helpers.benchmark.run_benchmark`; draws the
+    ``goal`` accuracy as a dashed line. Returns the matplotlib figure.
+    """
+    if not rows:
+        raise ValueError(pick(ko="plot_benchmark 에 benchmark.run_benchmark 의 결과 행을 하나 이상 넘기세요.",
+                              en="plot_benchmark needs at least one row from benchmark.run_benchmark."))
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    for row in rows:
+        ax.scatter(row["total_seconds"], row["test_accuracy"], s=20 + row["parameters"] / 1e5)
+        ax.annotate(f"{row['name']} ({row['maxlen']})", (row["total_seconds"], row["test_accuracy"]),
+                    textcoords="offset points", xytext=(6, 4), fontsize=9)
+    if goal is not None:
+        ax.axhline(goal, linestyle="--", color="gray")
+        ax.annotate(pick(ko=f"목표 {goal}", en=f"goal {goal}"), (0, goal), xycoords=("axes fraction", "data"),
+                    textcoords="offset points", xytext=(4, 4), color="gray")
+    ax.set_xscale("log")
+    ax.set_xlabel(pick(ko="학습 시간(초, 로그 눈금)", en="training seconds (log scale)"))
+    ax.set_ylabel(pick(ko="테스트 정확도", en="test accuracy"))
+    ax.set_title(pick(ko="모델별 테스트 정확도와 학습 시간 (점 크기: 파라미터 수)",
+                      en="Test accuracy and training time per model (dot size: parameters)"))
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,44 @@
+"""predict_sentiment reads the vocabulary size and the length from the model, so it cannot
+feed a model ids it does not know; bad calls get a clear message."""
+
+import numpy as np
+import pytest
+
+import lstm_helpers as h
+
+INDEX = {"the": 1, "movie": 2, "great": 3, "boring": 4, "zebra": 30}
+
+
+@pytest.fixture(scope="module")
+def small_model():
+    import keras
+
+    keras.utils.set_random_seed(0)
+    return h.build_lstm_classifier(vocab_size=10, maxlen=6, embedding_dim=4, units=3)
+
+
+def test_it_uses_the_models_vocabulary_and_length(small_model):
+    p = h.predict_sentiment(small_model, ["the zebra movie", "great"], word_index=INDEX)
+    ids = h.pad_reviews([[1, 4, 2, 5], [1, 6]], 6)  # "zebra" (id 33) is past the model's 10 ids: unknown
+    np.testing.assert_allclose(p, small_model.predict(ids, verbose=0)[:, 0], rtol=1e-6)
+
+
+def test_a_disagreeing_num_words_or_maxlen_is_refused(small_model):
+    with pytest.raises(ValueError, match="num_words=20000, but this model was built with num_words=10"):
+        h.predict_sentiment(small_model, "the movie", num_words=20000, word_index=INDEX)
+    with pytest.raises(ValueError, match="maxlen=80"):
+        h.predict_sentiment(small_model, "the movie", maxlen=80, word_index=INDEX)
+    assert h.predict_sentiment(small_model, "the movie", num_words=10, maxlen=6, word_index=INDEX).shape == (1,)
+
+
+def test_no_text_is_refused(small_model):
+    with pytest.raises(ValueError, match="no review to predict"):
+        h.predict_sentiment(small_model, [], word_index=INDEX)
+
+
+def test_a_model_without_embedding_is_refused():
+    import keras
+
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+    with pytest.raises(ValueError, match="no Embedding layer"):
+        h.predict_sentiment(model, "the movie", word_index=INDEX)
