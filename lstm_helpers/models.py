@@ -84,8 +84,32 @@ def predict_sentiment(model: keras.Model, texts, num_words: int | None = None, m
         raise ValueError(pick(ko="예측할 리뷰가 없습니다. 문자열 하나나 문자열 목록을 넘기세요.",
                               en="There is no review to predict: pass a string or a list of strings."))
     ids = [encode_review(text, num_words=vocab_size, word_index=word_index) for text in texts]
+    for text, review in zip(texts, ids):
+        warn_if_mostly_unknown(text, review)
     length = model_maxlen or max(len(review) for review in ids)
     return model.predict(pad_reviews(ids, length), verbose=0)[:, 0]
+
+
+def warn_if_mostly_unknown(text: str, ids) -> None:
+    """Warn, in the learner's language, when most words of ``text`` are unknown to the model
+    (ids 2 after the start mark): a Korean or other non-English text, or a typo-ridden one."""
+    import warnings
+
+    from .data import START_ID, UNKNOWN_ID
+
+    words = [i for i in ids if i != START_ID]
+    unknown = sum(i == UNKNOWN_ID for i in words)
+    if words and unknown / len(words) > 0.5:
+        hangul = any("\uac00" <= ch <= "\ud7a3" for ch in text)
+        warnings.warn(pick(
+            ko=f"{text[:40]!r}: 단어 {len(words)}개 중 {unknown}개를 모델이 모릅니다"
+               + ("(한글은 모두 모르는 단어입니다)" if hangul else "")
+               + ". 이 모델은 영어 영화 리뷰로 학습해서 영어 단어만 압니다. 이 예측은 믿을 수 없습니다.",
+            en=f"{text[:40]!r}: the model knows {len(words) - unknown} of its {len(words)} words"
+               + (" (Hangul words are all unknown)" if hangul else "")
+               + ". It learned from English movie reviews and knows English words only: do not trust "
+               "this prediction.",
+        ), UserWarning, stacklevel=3)
 
 
 @keras.saving.register_keras_serializable(package="lstm_helpers")

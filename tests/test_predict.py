@@ -42,3 +42,19 @@ def test_a_model_without_embedding_is_refused():
     model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
     with pytest.raises(ValueError, match="no Embedding layer"):
         h.predict_sentiment(model, "the movie", word_index=INDEX)
+
+
+def test_a_text_of_mostly_unknown_words_is_warned_about(small_model):
+    from lstm_helpers import settings
+
+    settings.set_language("ko")
+    with pytest.warns(UserWarning, match="영어 단어만"):
+        h.predict_sentiment(small_model, "영화가 정말 재미있었다", word_index=INDEX)
+    settings.set_language("en")
+    with pytest.warns(UserWarning, match="knows 0 of its 2 words"):
+        h.predict_sentiment(small_model, "qwerty asdf", word_index=INDEX)
+
+
+def test_an_english_text_is_not_warned_about(small_model, recwarn):
+    h.predict_sentiment(small_model, "the great movie", word_index=INDEX)
+    assert not [w for w in recwarn if issubclass(w.category, UserWarning)]
