@@ -1,4 +1,4 @@
-"""Recurrent cells in plain numpy: the equations of a SimpleRNN and an LSTM, one line each.
+"""Recurrent cells in plain numpy: the equations of a SimpleRNN, an LSTM and a GRU, one line each.
 
 These are reference implementations for teaching: slow, but every line is an
 equation of the text, and the tests check that they give the numbers Keras
@@ -27,6 +27,11 @@ from .settings import pick
 #: ``recurrent_kernel`` and ``bias`` (see ``keras/src/layers/rnn/lstm.py``:
 #: ``k_i, k_f, k_c, k_o = ops.split(self.kernel, 4, axis=1)``).
 KERAS_GATE_ORDER = ("input", "forget", "candidate", "output")
+
+#: The order of the three blocks of columns in Keras' GRU ``kernel``,
+#: ``recurrent_kernel`` and ``bias`` (``keras/src/layers/rnn/gru.py``:
+#: ``x_z, x_r, x_h = ops.split(matrix_x, 3, axis=-1)``).
+KERAS_GRU_ORDER = ("update", "reset", "candidate")
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -203,15 +208,152 @@ def lstm_forward(x: np.ndarray, weights: LstmWeights, h0: np.ndarray | None = No
     return LstmTrace(hidden=hidden, cell=np.stack(cs, axis=-2), gates=stacked)
 
 
+# ---------------------------------------------------------------- GRU
+
+@dataclass(frozen=True)
+class GruWeights:
+    """The weights of a GRU, one ``(W, U)`` pair per gate and for the candidate, and their biases.
+
+    Each ``W_*`` has shape (features, units), each ``U_*`` (units, units).
+    Suffixes: ``z`` update gate, ``r`` reset gate, ``h`` candidate. ``b_*``
+    (units,) is added to the input's product ``x_t W``; ``br_*`` (units,) to the
+    hidden state's product ``h_{t-1} U``. Keras' default ``reset_after=True``
+    learns both; with ``reset_after=False`` there is one bias per gate and the
+    ``br_*`` are zero.
+
+    ``reset_after`` says where the reset gate acts in the candidate:
+
+    * ``True`` (Keras' default, the cuDNN form): after the product,
+      ``h~ = tanh(x W_h + b_h + r * (h_{t-1} U_h + br_h))``;
+    * ``False`` (the textbook form of Cho et al., 2014): before it,
+      ``h~ = tanh(x W_h + b_h + (r * h_{t-1}) U_h)``.
+    """
+
+    W_z: np.ndarray
+    W_r: np.ndarray
+    W_h: np.ndarray
+    U_z: np.ndarray
+    U_r: np.ndarray
+    U_h: np.ndarray
+    b_z: np.ndarray
+    b_r: np.ndarray
+    b_h: np.ndarray
+    br_z: np.ndarray
+    br_r: np.ndarray
+    br_h: np.ndarray
+    reset_after: bool = True
+
+    @property
+    def units(self) -> int:
+        return self.U_z.shape[0]
+
+    @property
+    def features(self) -> int:
+        return self.W_z.shape[0]
+
+    @classmethod
+    def from_keras_arrays(cls, kernel: np.ndarray, recurrent_kernel: np.ndarray,
+                          bias: np.ndarray, reset_after: bool = True) -> "GruWeights":
+        """Split Keras' fused arrays (columns in the order z, r, h) into one block per gate.
+
+        ``bias`` has shape (2, 3·units) with ``reset_after=True`` (row 0 for the
+        input, row 1 for the hidden state) and (3·units,) with ``reset_after=False``.
+        """
+        W_z, W_r, W_h = np.split(np.asarray(kernel, dtype=float), 3, axis=1)
+        U_z, U_r, U_h = np.split(np.asarray(recurrent_kernel, dtype=float), 3, axis=1)
+        bias = np.asarray(bias, dtype=float)
+        if reset_after:
+            input_bias, recurrent_bias = bias.reshape(2, -1)
+        else:
+            input_bias, recurrent_bias = bias.reshape(-1), np.zeros(bias.size)
+        b_z, b_r, b_h = np.split(input_bias, 3)
+        br_z, br_r, br_h = np.split(recurrent_bias, 3)
+        return cls(W_z, W_r, W_h, U_z, U_r, U_h, b_z, b_r, b_h, br_z, br_r, br_h, reset_after)
+
+    def parameter_count(self) -> int:
+        """What Keras counts: 3 x (units x (features + units) + 2 x units), one bias less per gate without reset_after."""
+        biases_per_gate = 2 if self.reset_after else 1
+        return 3 * (self.units * (self.features + self.units) + biases_per_gate * self.units)
+
+
+@dataclass(frozen=True)
+class GruGates:
+    """The gate values of one step (or, from :func:`gru_forward`, of every step).
+
+    ``update`` (z) and ``reset`` (r) come from a sigmoid and lie in (0, 1);
+    ``candidate`` (h~) comes from tanh and lies in (-1, 1).
+    """
+
+    update: np.ndarray
+    reset: np.ndarray
+    candidate: np.ndarray
+
+
+@dataclass(frozen=True)
+class GruTrace:
+    """Everything a GRU computed over a sequence: ``hidden`` and ``gates``, one row per time step."""
+
+    hidden: np.ndarray
+    gates: GruGates
+
+
+def gru_step(x_t: np.ndarray, h_prev: np.ndarray, weights: GruWeights) -> tuple[np.ndarray, GruGates]:
+    """One step of a GRU as Keras computes it. Returns ``(h_t, gates)``.
+
+    ::
+
+        z_t = sigmoid(x_t W_z + b_z + h_{t-1} U_z + br_z)          update gate
+        r_t = sigmoid(x_t W_r + b_r + h_{t-1} U_r + br_r)          reset gate
+        reset_after=True:  h~_t = tanh(x_t W_h + b_h + r_t * (h_{t-1} U_h + br_h))
+        reset_after=False: h~_t = tanh(x_t W_h + b_h + (r_t * h_{t-1}) U_h)
+        h_t = z_t * h_{t-1} + (1 - z_t) * h~_t                     hidden state
+
+    (``*`` is element by element.) In Keras z is the share of the old hidden
+    state that is kept; some texts write ``(1 - z)`` and ``z`` the other way round.
+    """
+    w = weights
+    z = sigmoid(x_t @ w.W_z + w.b_z + h_prev @ w.U_z + w.br_z)
+    r = sigmoid(x_t @ w.W_r + w.b_r + h_prev @ w.U_r + w.br_r)
+    if w.reset_after:
+        candidate = np.tanh(x_t @ w.W_h + w.b_h + r * (h_prev @ w.U_h + w.br_h))
+    else:
+        candidate = np.tanh(x_t @ w.W_h + w.b_h + (r * h_prev) @ w.U_h)
+    h = z * h_prev + (1 - z) * candidate
+    return h, GruGates(update=z, reset=r, candidate=candidate)
+
+
+def gru_forward(x: np.ndarray, weights: GruWeights, h0: np.ndarray | None = None,
+                return_trace: bool = False):
+    """Run a GRU over a sequence (``h_0 = 0`` unless given), step by step with :func:`gru_step`.
+
+    ``x``: (steps, features) or (batch, steps, features). Returns every hidden
+    state, shape (steps, units) or (batch, steps, units); with
+    ``return_trace=True`` a :class:`GruTrace` with the gates of every step too.
+    """
+    x = _check_sequence(x, weights.features)
+    h = np.zeros(x.shape[:-2] + (weights.units,)) if h0 is None else np.asarray(h0, dtype=float)
+    hs, gates = [], []
+    for t in range(x.shape[-2]):
+        h, g = gru_step(x[..., t, :], h, weights)
+        hs.append(h)
+        gates.append(g)
+    hidden = np.stack(hs, axis=-2)
+    if not return_trace:
+        return hidden
+    stacked = GruGates(**{name: np.stack([getattr(g, name) for g in gates], axis=-2)
+                          for name in KERAS_GRU_ORDER})
+    return GruTrace(hidden=hidden, gates=stacked)
+
+
 # ---------------------------------------------------------------- weights out of Keras
 
 def _check_sequence(x, features: int) -> np.ndarray:
     x = np.asarray(x, dtype=float)
     if x.ndim not in (2, 3) or x.shape[-1] != features:
         raise ValueError(pick(
-            ko=f"입력 시퀀스의 모양은 (스텝, {features}) 또는 (배치, 스텝, {features})이어야 합니다. "
+            ko=f"입력 시퀀스의 모양은 (타임 스텝, {features}) 또는 (배치, 타임 스텝, {features})이어야 합니다. "
                f"{x.shape} 이(가) 들어왔습니다. 마지막 축이 가중치 W의 행 수({features})와 같아야 합니다.",
-            en=f"The input sequence must have shape (steps, {features}) or (batch, steps, {features}); "
+            en=f"The input sequence must have shape (time steps, {features}) or (batch, time steps, {features}); "
                f"got {x.shape}. Its last axis must match the rows of W ({features}).",
         ))
     return x
@@ -228,9 +370,9 @@ def _check_layer(layer, kind, name: str) -> None:
     if not layer.built:
         raise ValueError(pick(
             ko=f"{name} 층이 아직 만들어지지(build) 않아 가중치가 없습니다. 먼저 입력을 한 번 넣거나 "
-               "layer.build((None, 스텝, 특성))을 호출하세요.",
+               "layer.build((None, 타임 스텝, 특성))을 호출하세요.",
             en=f"The {name} layer is not built yet, so it has no weights. Call it on an input once, "
-               "or call layer.build((None, steps, features)) first.",
+               "or call layer.build((None, time_steps, features)) first.",
         ))
 
 
@@ -278,3 +420,23 @@ def lstm_weights(layer) -> LstmWeights:
     cell = layer.cell
     bias = cell.bias.numpy() if cell.use_bias else np.zeros(4 * cell.units)
     return LstmWeights.from_keras_arrays(cell.kernel.numpy(), cell.recurrent_kernel.numpy(), bias)
+
+
+def gru_weights(layer) -> GruWeights:
+    """Take the weights out of a built ``keras.layers.GRU``, split per gate (order z, r, h).
+
+    Works for both ``reset_after=True`` (Keras' default: ``bias`` of shape
+    (2, 3·units), an input bias and a recurrent bias) and ``reset_after=False``
+    (one bias of shape (3·units,)). Only the default activations (tanh, and
+    sigmoid for the gates) are supported.
+    """
+    import keras
+
+    _check_layer(layer, keras.layers.GRU, "GRU")
+    _check_activation(layer, "activation", "tanh", "GRU")
+    _check_activation(layer, "recurrent_activation", "sigmoid", "GRU")
+    cell = layer.cell
+    shape = (2, 3 * cell.units) if cell.reset_after else (3 * cell.units,)
+    bias = cell.bias.numpy() if cell.use_bias else np.zeros(shape)
+    return GruWeights.from_keras_arrays(cell.kernel.numpy(), cell.recurrent_kernel.numpy(), bias,
+                                        reset_after=bool(cell.reset_after))

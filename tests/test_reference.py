@@ -1,4 +1,4 @@
-"""The numpy cells compute what Keras' SimpleRNN and LSTM layers compute."""
+"""The numpy cells compute what Keras' SimpleRNN, LSTM and GRU layers compute."""
 
 import keras
 import numpy as np
@@ -156,3 +156,82 @@ def test_errors_say_what_is_wrong():
     layer.build((None, 2, 2))
     with pytest.raises(ValueError, match="shape"):
         ref.rnn_forward(np.zeros((4, 5)), ref.simple_rnn_weights(layer))
+
+
+@pytest.mark.parametrize("reset_after", [True, False])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("batch,steps,features,units", SHAPES)
+def test_numpy_gru_equals_keras_gru(batch, steps, features, units, seed, reset_after):
+    keras.utils.set_random_seed(seed)
+    x = random_inputs(batch, steps, features, seed)
+    layer = keras.layers.GRU(units, return_sequences=True, return_state=True, reset_after=reset_after)
+    layer.build((None, steps, features))
+    randomize(layer, seed)
+    keras_all, keras_h = (t.numpy() for t in layer(x))
+    weights = ref.gru_weights(layer)
+    assert weights.reset_after is reset_after
+    trace = ref.gru_forward(x, weights, return_trace=True)
+    assert trace.hidden.shape == (batch, steps, units)
+    np.testing.assert_allclose(trace.hidden, keras_all, atol=1e-5, rtol=0)
+    np.testing.assert_allclose(trace.hidden[:, -1], keras_h, atol=1e-5, rtol=0)
+    np.testing.assert_array_equal(ref.gru_forward(x, weights), trace.hidden)
+    for name in ("update", "reset"):
+        values = getattr(trace.gates, name)
+        assert values.shape == (batch, steps, units) and values.min() > 0 and values.max() < 1
+
+
+def test_reset_after_matters():
+    """With the same weights, resetting before the product gives other numbers than after it."""
+    keras.utils.set_random_seed(0)
+    x = random_inputs(2, 10, 3, 0)
+    layer = keras.layers.GRU(4, return_sequences=True)
+    layer.build((None, 10, 3))
+    randomize(layer, 0)
+    after = ref.gru_weights(layer)
+    before = ref.GruWeights(**{**after.__dict__, "br_z": 0 * after.br_z, "br_r": 0 * after.br_r,
+                               "br_h": 0 * after.br_h, "reset_after": False})
+    no_recurrent_bias = ref.GruWeights(**{**before.__dict__, "reset_after": True})
+    assert np.abs(ref.gru_forward(x, before) - ref.gru_forward(x, no_recurrent_bias)).max() > 1e-3
+
+
+def test_gru_weights_split_and_parameter_count():
+    for reset_after, biases in ((True, 2), (False, 1)):
+        layer = keras.layers.GRU(3, reset_after=reset_after)
+        layer.build((None, 4, 2))
+        kernel, recurrent, bias = layer.get_weights()
+        weights = ref.gru_weights(layer)
+        for k, suffix in enumerate("zrh"):
+            np.testing.assert_array_equal(getattr(weights, f"W_{suffix}"), kernel[:, 3 * k:3 * (k + 1)])
+            np.testing.assert_array_equal(getattr(weights, f"U_{suffix}"), recurrent[:, 3 * k:3 * (k + 1)])
+            np.testing.assert_array_equal(getattr(weights, f"b_{suffix}"), bias.reshape(biases, -1)[0, 3 * k:3 * (k + 1)])
+        assert weights.units == 3 and weights.features == 2
+        assert weights.parameter_count() == layer.count_params() == 3 * (3 * (2 + 3) + biases * 3)
+
+
+def test_gru_step_follows_its_equations():
+    """One step by hand, with 1 feature and 1 unit, both conventions."""
+    s = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    one = lambda v: np.array([[v]])  # noqa: E731
+    w = ref.GruWeights(one(0.5), one(-0.3), one(0.8), one(0.2), one(0.4), one(-0.6),
+                       np.array([0.1]), np.array([0.2]), np.array([-0.1]),
+                       np.array([0.05]), np.array([-0.05]), np.array([0.3]), reset_after=True)
+    x, h = np.array([2.0]), np.array([0.5])
+    h_new, gates = ref.gru_step(x, h, w)
+    z = s(0.5 * 2 + 0.1 + 0.2 * 0.5 + 0.05)
+    r = s(-0.3 * 2 + 0.2 + 0.4 * 0.5 - 0.05)
+    cand = np.tanh(0.8 * 2 - 0.1 + r * (-0.6 * 0.5 + 0.3))
+    np.testing.assert_allclose([gates.update[0], gates.reset[0], gates.candidate[0]], [z, r, cand])
+    np.testing.assert_allclose(h_new, [z * 0.5 + (1 - z) * cand])
+    textbook = ref.GruWeights(**{**w.__dict__, "br_z": np.zeros(1), "br_r": np.zeros(1), "br_h": np.zeros(1),
+                                 "reset_after": False})
+    h_tb, g_tb = ref.gru_step(x, h, textbook)
+    z, r = s(0.5 * 2 + 0.1 + 0.2 * 0.5), s(-0.3 * 2 + 0.2 + 0.4 * 0.5)
+    cand = np.tanh(0.8 * 2 - 0.1 + (r * 0.5) * -0.6)
+    np.testing.assert_allclose(h_tb, [z * 0.5 + (1 - z) * cand])
+
+
+def test_gru_errors_say_what_is_wrong():
+    with pytest.raises(TypeError, match="GRU"):
+        ref.gru_weights(keras.layers.LSTM(3))
+    with pytest.raises(ValueError, match="not built"):
+        ref.gru_weights(keras.layers.GRU(3))
