@@ -9,6 +9,13 @@ Two experiments:
   one of the first steps of a sequence of noise; :func:`run_memory_task`
   trains a SimpleRNN and an LSTM on it for several sequence lengths and
   returns their test accuracies. 0.5 is guessing.
+* Exploding gradients and clipping -- :func:`scaled_rnn` builds a SimpleRNN
+  whose recurrent matrix is an orthogonal matrix times a scale; for a linear
+  one (no tanh) :func:`linear_gradient_by_distance` gives the gradient sizes
+  by hand, ``||W U^d||``. :func:`train_recording_gradients` trains with a
+  visible loop and records, per update, the loss, the gradient's norm before
+  clipping and how far the update moved the weights; :func:`clip_by_norm` is
+  what ``clipnorm`` does, in numpy.
 """
 
 from __future__ import annotations
@@ -18,10 +25,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .callbacks import StopWhenLearned
+from .models import build_memory_model
 from .settings import pick
 
-#: The recurrent layers the experiments compare, by the name the notebooks use.
-LAYER_NAMES = {"simple_rnn": "SimpleRNN", "lstm": "LSTM"}
+
+def layer_name(layer: str) -> str:
+    """The Keras class name of a recurrent layer key: ``"simple_rnn"`` -> ``"SimpleRNN"``."""
+    from .models import RECURRENT_LAYERS
+
+    return RECURRENT_LAYERS[layer].__name__
 
 
 # ---------------------------------------------------------------- gradient by distance
@@ -76,9 +89,9 @@ def compare_gradients(units: int = 32, steps: int = 100, features: int = 8, batc
     keras.utils.set_random_seed(seed)
     x = np.random.default_rng(seed).standard_normal((batch, steps, features)).astype("float32")
     results = {}
-    for key, name in LAYER_NAMES.items():
-        layer = getattr(keras.layers, name)(units, seed=seed)
-        results[name] = gradient_by_distance(layer, x)
+    for key in ("simple_rnn", "lstm"):
+        layer = getattr(keras.layers, layer_name(key))(units, seed=seed)
+        results[layer_name(key)] = gradient_by_distance(layer, x)
     return results
 
 
@@ -125,44 +138,6 @@ def make_memory_task(n: int, length: int, label_within: int = 5, noise: float = 
     return MemoryTask(x=x, y=y, positions=positions)
 
 
-def build_memory_model(layer: str, length: int | None, units: int = 16, learning_rate: float = 3e-3,
-                       seed: int = 0):
-    """A compiled model for the memory task: (batch, length, 2) -> recurrent layer -> P(label 1).
-
-    ``layer``: ``"simple_rnn"`` or ``"lstm"``; the recurrent layer keeps only
-    its last hidden state, so the label must travel to the end. ``length=None``
-    accepts sequences of any length.
-    """
-    import keras
-
-    if layer not in LAYER_NAMES:
-        raise ValueError(pick(
-            ko=f"layer={layer!r}: {sorted(LAYER_NAMES)} 중 하나를 쓰세요.",
-            en=f"layer={layer!r}: use one of {sorted(LAYER_NAMES)}.",
-        ))
-    keras.utils.set_random_seed(seed)
-    inputs = keras.Input(shape=(length, 2))
-    state = getattr(keras.layers, LAYER_NAMES[layer])(units, name=layer)(inputs)
-    output = keras.layers.Dense(1, activation="sigmoid", name="label")(state)
-    model = keras.Model(inputs, output, name=f"memory_{layer}_{length or 'any'}")
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy",
-                  metrics=["accuracy"])
-    return model
-
-
-def _stop_when_learned(target: float):
-    import keras
-
-    class StopWhenLearned(keras.callbacks.Callback):
-        """Stop once the training accuracy of an epoch reaches ``target``."""
-
-        def on_epoch_end(self, epoch, logs=None):
-            if (logs or {}).get("accuracy", 0.0) >= target:
-                self.model.stop_training = True
-
-    return StopWhenLearned()
-
-
 @dataclass
 class MemoryResult:
     """What :func:`run_memory_task` measured, one entry per length for each layer name."""
@@ -173,17 +148,24 @@ class MemoryResult:
     tries: dict[str, list[int]] = field(default_factory=dict)
     seconds: dict[str, list[float]] = field(default_factory=dict)
 
-    def table(self) -> str:
-        """A text table: one row per length, test accuracy (and tries) per layer."""
-        names = list(self.accuracy)
-        head = pick(ko="길이", en="length")
-        lines = [f"{head:>6} | " + " | ".join(f"{n:>16}" for n in names)]
+    def table(self):
+        """A pandas DataFrame: one row per length; per layer the test accuracy, the tries and the epochs of all tries."""
+        from .tables import show_table
+
+        rows = []
         for k, length in enumerate(self.lengths):
-            cells = [pick(ko=f"{self.accuracy[n][k]:.3f} (시도 {self.tries[n][k]})",
-                          en=f"{self.accuracy[n][k]:.3f} ({self.tries[n][k]} tries)")
-                     for n in names]
-            lines.append(f"{length:>6} | " + " | ".join(f"{c:>16}" for c in cells))
-        return "\n".join(lines)
+            row = {"length": length}
+            for name in self.accuracy:
+                row[name] = self.accuracy[name][k]
+                row[name + "_tries"] = self.tries[name][k]
+                row[name + "_epochs"] = self.epochs[name][k]
+            rows.append(row)
+        columns = [("length", pick(ko="시퀀스 길이", en="sequence length"), "{}")]
+        for name in self.accuracy:
+            columns.append((name, pick(ko=f"{name} 테스트 정확도", en=f"{name} test accuracy"), "{:.3f}"))
+            columns.append((name + "_tries", pick(ko=f"{name} 시도 횟수", en=f"{name} tries"), "{}"))
+            columns.append((name + "_epochs", pick(ko=f"{name} 총 에포크", en=f"{name} epochs in all"), "{}"))
+        return show_table(rows, columns)
 
 
 def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000, n_test: int = 1000,
@@ -211,14 +193,14 @@ def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000,
     rates = tuple(learning_rate) if isinstance(learning_rate, (list, tuple)) else (learning_rate,)
     models = {}
     for layer in layers:
-        name = LAYER_NAMES.get(layer, layer)
+        name = layer_name(layer)
         for key in ("accuracy", "epochs", "tries", "seconds"):
             getattr(result, key)[name] = []
     for length in result.lengths:
         train = make_memory_task(n_train, length, label_within, noise, seed=seed + 2 * length)
         test = make_memory_task(n_test, length, label_within, noise, seed=seed + 2 * length + 1)
         for layer in layers:
-            name = LAYER_NAMES[layer]
+            name = layer_name(layer)
             start = time.perf_counter()
             best, best_train, epochs_run, tries_run = None, -1.0, 0, 0
             for attempt in range(1 if warm_start else max(1, tries)):
@@ -230,7 +212,7 @@ def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000,
                     model = build_memory_model(layer, length, units, rates[attempt % len(rates)],
                                                seed + 1000 * attempt)
                 history = model.fit(train.x, train.y, epochs=epochs, batch_size=batch_size, verbose=0,
-                                    callbacks=[_stop_when_learned(stop_at)])
+                                    callbacks=[StopWhenLearned(stop_at)])
                 tries_run += 1
                 epochs_run += len(history.history["loss"])
                 train_accuracy = history.history["accuracy"][-1]
@@ -247,8 +229,130 @@ def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000,
             if verbose:
                 print(pick(
                     ko=f"길이 {length:>4}, {name:>9}: 테스트 정확도 {accuracy:.3f} "
-                       f"(시도 {tries_run}번, 모두 {epochs_run} 에포크, {seconds:.0f}초)",
+                       f"(시도 {tries_run}번, 총 {epochs_run} 에포크, {seconds:.0f}초)",
                     en=f"length {length:>4}, {name:>9}: test accuracy {accuracy:.3f} "
-                       f"({tries_run} tries, {epochs_run} epochs in all, {seconds:.0f} s)",
+                       f"({tries_run} {'try' if tries_run == 1 else 'tries'}, {epochs_run} epochs in all, {seconds:.0f} s)",
                 ), flush=True)
     return result
+
+
+# ---------------------------------------------------------------- exploding gradients and clipping
+
+def scaled_rnn(units: int, features: int, scale: float, activation=None, seed: int = 42):
+    """A built ``SimpleRNN`` whose recurrent matrix is ``U = scale x`` an orthogonal matrix.
+
+    Keras starts ``U`` orthogonal (all its singular values are 1); ``scale``
+    multiplies them all. With ``activation=None`` the layer is a *linear* RNN,
+    ``h_t = x_t W + h_{t-1} U + b``: no tanh, so the chain rule's factors are
+    ``U`` itself and the gradient ``d h_T / d x_{T-d}`` is ``(W U^d)^T``
+    exactly, the pure matrix-power effect. ``W`` keeps Keras' default
+    initializer (seeded with ``seed``).
+    """
+    import keras
+
+    layer = keras.layers.SimpleRNN(
+        units, activation=activation,
+        kernel_initializer=keras.initializers.GlorotUniform(seed=seed),
+        recurrent_initializer=keras.initializers.Orthogonal(gain=scale, seed=seed),
+    )
+    layer.build((None, None, features))
+    return layer
+
+
+def linear_gradient_by_distance(W: np.ndarray, U: np.ndarray, steps: int) -> np.ndarray:
+    """The gradient sizes of a linear RNN by hand: element ``d`` is ``||W U^d||_F``.
+
+    For ``h_t = x_t W + h_{t-1} U + b`` (Keras' row-vector convention) the
+    chain rule through ``d`` time steps gives ``d h_T / d x_{T-d} = (W U^d)^T``,
+    whatever the inputs are. Ordered like :func:`gradient_by_distance`
+    (element 0: the last input), so the two can be compared directly.
+    """
+    W = np.asarray(W, dtype="float64")
+    U = np.asarray(U, dtype="float64")
+    if W.ndim != 2 or U.ndim != 2 or U.shape != (W.shape[1], W.shape[1]):
+        raise ValueError(pick(
+            ko=f"W는 (특성, 유닛), U는 (유닛, 유닛) 모양이어야 합니다. W {W.shape}, U {U.shape} 이(가) 들어왔습니다.",
+            en=f"W must have shape (features, units) and U (units, units); got W {W.shape}, U {U.shape}.",
+        ))
+    sizes, product = [], W
+    for _ in range(int(steps)):
+        sizes.append(np.linalg.norm(product))
+        product = product @ U
+    return np.array(sizes)
+
+
+def clip_by_norm(gradient: np.ndarray, clipnorm: float) -> np.ndarray:
+    """What ``clipnorm`` does to one weight's gradient, in numpy: ``g * min(1, clipnorm / ||g||)``.
+
+    A gradient whose norm is at most ``clipnorm`` passes unchanged; a larger
+    one keeps its direction and is shrunk to norm ``clipnorm``. Keras'
+    optimizers with ``clipnorm=c`` do this to the gradient of each weight
+    separately before the update (``global_clipnorm`` would use the norm of
+    all gradients together).
+    """
+    g = np.asarray(gradient, dtype="float64")
+    norm = np.linalg.norm(g)
+    return g if norm <= clipnorm else g * (clipnorm / norm)
+
+
+@dataclass
+class TrainingTrace:
+    """What :func:`train_recording_gradients` recorded, one number per update (step).
+
+    ``loss``: the batch's loss before the update; ``gradient_norm``: the norm
+    of the whole gradient (all weights together) before any clipping;
+    ``update_norm``: how far the update moved the weights (the norm of the
+    change of all weights together), after the optimizer's clipping.
+    """
+
+    loss: np.ndarray
+    gradient_norm: np.ndarray
+    update_norm: np.ndarray
+
+
+def train_recording_gradients(model, optimizer, x: np.ndarray, y: np.ndarray, steps: int,
+                              batch_size: int = 64) -> TrainingTrace:
+    """Train a binary classifier for ``steps`` updates with a visible loop, and record each update.
+
+    Each step takes the next ``batch_size`` sequences of ``x`` (wrapping
+    around), computes the binary cross-entropy and its gradient with
+    ``tf.GradientTape`` (backpropagation through time: the backward pass runs
+    through every time step of the unrolled layer), and lets ``optimizer``
+    apply it (with its ``clipnorm``, if it has one). Returns a
+    :class:`TrainingTrace`. Once a weight is NaN, every later loss is NaN.
+    """
+    import keras
+    import tensorflow as tf
+
+    x = np.asarray(x, dtype="float32")
+    y = np.asarray(y, dtype="float32").reshape(-1, 1)
+    if len(x) != len(y) or len(x) == 0 or steps < 1 or batch_size < 1:
+        raise ValueError(pick(
+            ko=f"x {len(x)}개와 y {len(y)}개는 개수가 같고 1개 이상이어야 하며, steps={steps}와 "
+               f"batch_size={batch_size}는 1 이상이어야 합니다.",
+            en=f"x ({len(x)}) and y ({len(y)}) must be equally many and not empty, and steps={steps} and "
+               f"batch_size={batch_size} must be 1 or more.",
+        ))
+    loss_fn = keras.losses.BinaryCrossentropy()
+    weights = model.trainable_variables
+    optimizer.build(weights)
+
+    @tf.function
+    def train_step(xb, yb):
+        with tf.GradientTape() as tape:
+            loss = loss_fn(yb, model(xb, training=True))
+        gradients = tape.gradient(loss, weights)
+        before = [tf.identity(w) for w in weights]
+        optimizer.apply_gradients(zip(gradients, weights))
+        moved = tf.sqrt(tf.add_n([tf.reduce_sum(tf.square(w - b)) for w, b in zip(weights, before)]))
+        return loss, tf.linalg.global_norm(gradients), moved
+
+    losses, gradient_norms, update_norms = [], [], []
+    for step in range(int(steps)):
+        rows = np.arange(step * batch_size, (step + 1) * batch_size) % len(x)
+        loss, gradient_norm, moved = train_step(tf.constant(x[rows]), tf.constant(y[rows]))
+        losses.append(float(loss))
+        gradient_norms.append(float(gradient_norm))
+        update_norms.append(float(moved))
+    return TrainingTrace(loss=np.array(losses), gradient_norm=np.array(gradient_norms),
+                         update_norm=np.array(update_norms))

@@ -99,7 +99,11 @@ def test_run_memory_task_returns_one_accuracy_per_length_and_layer():
     for name in result.accuracy:
         assert len(result.accuracy[name]) == 2 and all(0 <= a <= 1 for a in result.accuracy[name])
         assert result.epochs[name] == [1, 1]
-    assert "SimpleRNN" in result.table() and "length" in result.table()
+    table = result.table()
+    assert list(table.columns) == ["sequence length", "SimpleRNN test accuracy", "SimpleRNN tries",
+                                   "SimpleRNN epochs in all", "LSTM test accuracy", "LSTM tries",
+                                   "LSTM epochs in all"]
+    assert len(table) == 2 and list(table["sequence length"].astype(str)) == ["4", "6"]
 
 
 def test_run_memory_task_tries_again_until_learned():
@@ -110,7 +114,7 @@ def test_run_memory_task_tries_again_until_learned():
     always = lr.run_memory_task([4], layers=("simple_rnn",), n_train=32, n_test=16, units=2, epochs=1,
                                 batch_size=32, tries=3, stop_at=0.0, verbose=False)
     assert always.tries["SimpleRNN"] == [1]
-    assert "1 tries" in always.table()
+    assert list(always.table()["SimpleRNN tries"].astype(str)) == ["1"]
 
 
 def test_each_try_takes_the_next_learning_rate_and_seed(monkeypatch):
@@ -137,3 +141,81 @@ def test_a_short_memory_task_is_learned():
 def test_unknown_layer_is_an_error():
     with pytest.raises(ValueError, match="simple_rnn"):
         lr.build_memory_model("gru_like", 5)
+
+
+# ---------------------------------------------------------------- exploding gradients and clipping
+
+def test_linear_rnn_gradient_is_w_times_u_to_the_power_d():
+    """No tanh: d h_T / d x_{T-d} = (W U^d)^T, whatever the inputs; Keras' tape agrees with the hand formula."""
+    rng = np.random.default_rng(3)
+    W = rng.standard_normal((2, 3)).astype("float32")
+    U = (0.7 * rng.standard_normal((3, 3))).astype("float32")
+    layer = keras.layers.SimpleRNN(3, activation=None)
+    layer.build((None, 6, 2))
+    layer.set_weights([W, U, np.zeros(3, "float32")])
+    x = rng.standard_normal((2, 6, 2)).astype("float32")
+    by_hand = [np.linalg.norm(W @ np.linalg.matrix_power(U.astype("float64"), d)) for d in range(6)]
+    np.testing.assert_allclose(lr.linear_gradient_by_distance(W, U, 6), by_hand, rtol=1e-12)
+    np.testing.assert_allclose(lr.gradient_by_distance(layer, x), by_hand, rtol=1e-4)
+    with pytest.raises(ValueError, match="shape"):
+        lr.linear_gradient_by_distance(W, U[:2], 3)
+
+
+def test_scaled_rnn_multiplies_every_singular_value_and_the_gradient_grows_as_scale_to_the_d():
+    layer = lr.scaled_rnn(8, 3, scale=1.5, seed=0)
+    W, U, _ = layer.get_weights()
+    assert layer.activation is keras.activations.linear
+    np.testing.assert_allclose(np.linalg.svd(U, compute_uv=False), np.full(8, 1.5), rtol=1e-5)
+    x = np.random.default_rng(0).standard_normal((1, 10, 3)).astype("float32")
+    got = lr.gradient_by_distance(layer, x)
+    np.testing.assert_allclose(got, 1.5 ** np.arange(10) * np.linalg.norm(W), rtol=1e-4)
+    assert got[-1] > 30 * got[0]  # 1.5^9 = 38: it explodes
+    shrinking = lr.gradient_by_distance(lr.scaled_rnn(8, 3, scale=0.5, seed=0), x)
+    assert shrinking[-1] < 0.01 * shrinking[0]  # 0.5^9 = 0.002: it vanishes
+
+
+def test_clip_by_norm_keeps_the_direction_and_caps_the_norm():
+    big = np.array([3.0, 4.0])  # norm 5
+    np.testing.assert_allclose(lr.clip_by_norm(big, 1.0), [0.6, 0.8])
+    assert np.linalg.norm(lr.clip_by_norm(big * 1e6, 1.0)) <= 1.0 + 1e-12
+    small = np.array([0.3, -0.4])  # norm 0.5: untouched
+    np.testing.assert_array_equal(lr.clip_by_norm(small, 1.0), small)
+
+
+def test_clip_by_norm_is_what_keras_clipnorm_does():
+    """SGD with learning rate 1 moves a weight by minus its (clipped) gradient."""
+    for gradient in (np.array([[3.0, 4.0], [0.0, 12.0]]), np.array([[0.1, 0.2], [0.0, -0.3]])):
+        weight = keras.Variable(np.zeros((2, 2), "float32"))
+        optimizer = keras.optimizers.SGD(learning_rate=1.0, clipnorm=2.0)
+        optimizer.apply_gradients([(keras.ops.convert_to_tensor(gradient.astype("float32")), weight)])
+        np.testing.assert_allclose(-np.asarray(weight.numpy()), lr.clip_by_norm(gradient, 2.0), rtol=1e-6)
+
+
+def _linear_classifier(length, scale=1.3, seed=0):
+    keras.utils.set_random_seed(seed)
+    return keras.Sequential([
+        keras.Input((length, 2)),
+        keras.layers.SimpleRNN(4, activation=None,
+                               recurrent_initializer=keras.initializers.Orthogonal(gain=scale, seed=seed)),
+        keras.layers.Dense(1, activation="sigmoid"),
+    ])
+
+
+def test_train_recording_gradients_records_every_update_and_clipping_caps_it():
+    task = lr.make_memory_task(64, 20, seed=0)
+    free = lr.train_recording_gradients(_linear_classifier(20), keras.optimizers.SGD(0.01), task.x, task.y,
+                                        steps=6, batch_size=16)
+    clipped = lr.train_recording_gradients(_linear_classifier(20), keras.optimizers.SGD(0.01, clipnorm=1.0),
+                                           task.x, task.y, steps=6, batch_size=16)
+    for trace in (free, clipped):
+        assert trace.loss.shape == trace.gradient_norm.shape == trace.update_norm.shape == (6,)
+    # the same model, the same first batch: the same loss and gradient before any update
+    assert free.loss[0] == pytest.approx(clipped.loss[0]) and free.gradient_norm[0] == pytest.approx(clipped.gradient_norm[0])
+    assert clipped.gradient_norm[0] > 10  # 1.3^19: it explodes
+    # plain SGD moves the weights by learning rate x gradient norm
+    assert free.update_norm[0] == pytest.approx(0.01 * free.gradient_norm[0], rel=1e-3)
+    # clipnorm=1 caps each of the 5 weights' gradients at norm 1, so one SGD update moves at most 0.01 x sqrt(5)
+    assert np.all(clipped.update_norm <= 0.01 * np.sqrt(5) * (1 + 1e-5))
+    assert np.all(np.isfinite(clipped.loss))
+    with pytest.raises(ValueError, match="steps"):
+        lr.train_recording_gradients(_linear_classifier(20), keras.optimizers.SGD(0.01), task.x, task.y, steps=0)

@@ -1,7 +1,5 @@
 """Plots of notebooks 01 and 02: labels in the notebook's language, the data they are given."""
 
-import warnings
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -9,13 +7,6 @@ import pytest
 import lstm_helpers as lh
 from lstm_helpers import settings
 from lstm_helpers.long_range import MemoryResult
-
-
-def glyph_warnings(fig):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        fig.canvas.draw()
-    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +17,7 @@ def close_figures():
 
 def test_gradient_plot_is_log_scale_with_one_line_per_layer():
     grads = {"SimpleRNN": 0.5 ** np.arange(10), "LSTM": 0.9 ** np.arange(10)}
-    fig = lh.plot_gradient_by_distance(grads)
+    fig = lh.plots.plot_gradient_by_distance(grads)
     ax = fig.axes[0]
     assert ax.get_yscale() == "log"
     lines = ax.get_lines()
@@ -36,24 +27,24 @@ def test_gradient_plot_is_log_scale_with_one_line_per_layer():
     assert ax.get_xlabel().startswith("distance")
 
 
-def test_memory_plot_in_korean_shows_chance_and_accuracies():
+def test_memory_plot_in_korean_shows_chance_and_accuracies(glyph_warnings):
     settings.set_language("ko")
     result = MemoryResult(lengths=[10, 20, 40], accuracy={"SimpleRNN": [1.0, 0.6, 0.5], "LSTM": [1.0, 1.0, 0.99]})
-    fig = lh.plot_memory_task(result)
+    fig = lh.plots.plot_memory_task(result)
     ax = fig.axes[0]
     assert ax.get_ylabel() == "테스트 정확도" and ax.get_xlabel().startswith("시퀀스 길이")
     lines = ax.get_lines()
     np.testing.assert_array_equal(lines[0].get_ydata(), [1.0, 0.6, 0.5])
-    assert "찍기(0.5)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "무작위 추측(0.5)" in [t.get_text() for t in ax.get_legend().get_texts()]
     assert glyph_warnings(fig) == []
 
 
-def test_gate_heatmap_puts_the_words_on_the_axis():
+def test_gate_heatmap_puts_the_words_on_the_axis(glyph_warnings):
     settings.set_language("ko")
     words = ["this", "film", "was", "great"]
     rng = np.random.default_rng(0)
     panels = {"forget": rng.uniform(size=(4, 6)), "cell": rng.normal(size=(4, 6))}
-    fig = lh.plot_gate_heatmap(words, panels, units=[5, 0, 2])
+    fig = lh.plots.plot_gate_heatmap(words, panels, units=[5, 0, 2])
     heat_axes = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"][:2]
     assert [t.get_text() for t in heat_axes[-1].get_xticklabels()] == words
     assert [t.get_text() for t in heat_axes[0].get_yticklabels()] == ["5", "0", "2"]
@@ -61,16 +52,34 @@ def test_gate_heatmap_puts_the_words_on_the_axis():
     image = heat_axes[0].get_images()[0]
     np.testing.assert_array_equal(image.get_array(), panels["forget"][:, [5, 0, 2]].T)
     assert image.get_clim() == (panels["forget"][:, [5, 0, 2]].min(), panels["forget"][:, [5, 0, 2]].max())
-    fixed = lh.plot_gate_heatmap(words, panels, units=[5, 0, 2], gate_range=(0, 1))
+    fixed = lh.plots.plot_gate_heatmap(words, panels, units=[5, 0, 2], gate_range=(0, 1))
     assert fixed.axes[0].get_images()[0].get_clim() == (0, 1)
     assert glyph_warnings(fig) == []
-    with pytest.raises(ValueError, match="time steps"):
-        lh.plot_gate_heatmap(words[:3], panels)
+    with pytest.raises(ValueError, match="타임 스텝은 4개인데"):
+        lh.plots.plot_gate_heatmap(words[:3], panels)
 
 
 def test_unrolled_picture_has_one_copy_per_word():
-    fig = lh.plot_unrolled_rnn(["a", "b", "c"])
+    fig = lh.plots.plot_unrolled_rnn(["a", "b", "c"])
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert sum(t == "RNN" for t in texts) == 4  # the folded cell and three copies
     assert any("“b”" in t for t in texts)
     assert fig.axes[0].get_title() == "A recurrent neural network unrolled in time"
+
+
+def test_clipping_plot_has_three_log_panels_and_marks_nan(glyph_warnings):
+    from lstm_helpers.long_range import TrainingTrace
+    from lstm_helpers.plots.recurrence import plot_clipping
+
+    steady = TrainingTrace(loss=np.array([2.0, 1.0, 0.5]), gradient_norm=np.array([100.0, 10.0, 1.0]),
+                           update_norm=np.array([0.01, 0.01, 0.005]))
+    broken = TrainingTrace(loss=np.array([2.0, np.nan, np.nan]), gradient_norm=np.array([100.0, np.inf, np.nan]),
+                           update_norm=np.array([1.0, np.nan, np.nan]))
+    fig = plot_clipping({"SGD, clipnorm=1.0": steady, "SGD": broken})
+    assert len(fig.axes) == 3 and all(ax.get_yscale() == "log" for ax in fig.axes)
+    labels = [line.get_label() for line in fig.axes[0].get_lines()]
+    assert labels == ["SGD, clipnorm=1.0", "SGD (NaN from update 2)"]
+    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_ydata(), [100.0, 10.0, 1.0])
+    assert glyph_warnings(fig) == []
+    with pytest.raises(ValueError):
+        plot_clipping({})

@@ -14,11 +14,18 @@ import koreanize_matplotlib  # noqa: F401  (sets a Hangul font for matplotlib)
 
 from .curves import draw_history, plot_history
 from .experiments import plot_batch_size_sweep, plot_benchmark, plot_review_lengths, plot_word_vectors
-from .recurrence import plot_gate_heatmap, plot_gradient_by_distance, plot_memory_task, plot_unrolled_rnn
+from .recurrence import (
+    plot_clipping,
+    plot_gate_heatmap,
+    plot_gradient_by_distance,
+    plot_memory_task,
+    plot_unrolled_rnn,
+)
 
 __all__ = [
     "draw_history",
     "plot_batch_size_sweep",
+    "plot_clipping",
     "plot_benchmark",
     "plot_gate_heatmap",
     "plot_gradient_by_distance",
