@@ -151,7 +151,7 @@ class LiveTrainingPlot(EpochTimer):
         if self._status is not None and self.epoch_seconds:
             epochs, total = len(self.epoch_seconds), sum(self.epoch_seconds)
             done = pick(ko=f"학습 완료: {epochs} 에포크, {total:.0f}초",
-                        en=f"training done: {epochs} epochs, {total:.0f} s")
+                        en=f"training done: {epochs} epoch{'s' if epochs != 1 else ''}, {total:.0f} s")
             last = {key: values[-1] for key, values in self.history.items()}
             self._status.update({"text/plain": f"{done} · {self._metrics(last)}"}, raw=True)
 

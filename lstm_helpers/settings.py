@@ -49,12 +49,12 @@ def describe_mode() -> str:
     """One line, in the current language, that says which mode is on and what it means."""
     if is_quick():
         return pick(
-            ko=f"빠른 모드입니다({QUICK_ENV}=1). 아래 설정 셀에서 보듯 데이터와 에포크를 줄여 1분 안팎에 "
-               "끝납니다. 숫자는 저장소에 저장된 전체 실행의 결과보다 낮게 나옵니다.",
-            en=f"Quick mode is on ({QUICK_ENV}=1): the smaller data and fewer epochs set below, so the "
-               "notebook ends in about a minute. Expect lower numbers than the stored full run.",
+            ko=f"빠른 모드입니다({QUICK_ENV}=1). 설정 셀에서 정한 대로 데이터(노트북에 따라 에포크도)를 "
+               "줄여서 금방 끝납니다. 숫자는 저장소에 저장된 전체 실행의 결과보다 낮게 나옵니다.",
+            en=f"Quick mode is on ({QUICK_ENV}=1): less data (in some notebooks fewer epochs too), as set "
+               "in the settings cell, so the notebook ends soon. Expect lower numbers than the stored full run.",
         )
     return pick(
-        ko="전체 모드입니다. 아래 설정 그대로, 저장소에 저장된 출력을 만든 설정으로 실행합니다.",
-        en="Full mode: the settings below, the ones the stored outputs were made with.",
+        ko="전체 모드입니다. 설정 셀의 전체 모드 값, 곧 저장소에 저장된 출력을 만든 설정으로 실행합니다.",
+        en="Full mode: the full-mode values of the settings cell, the ones the stored outputs were made with.",
     )

@@ -97,6 +97,8 @@ def time_steps_interleaved(builders: dict[str, Callable[[], keras.Model]], x, y,
     alike. Returns name -> seconds per step: the lowest of the rounds' median
     step times (the least disturbed measurement).
     """
+    import tensorflow as tf
+
     n = steps * batch_size
     if len(x) < n:
         raise ValueError(pick(
@@ -104,6 +106,17 @@ def time_steps_interleaved(builders: dict[str, Callable[[], keras.Model]], x, y,
                "steps를 줄이세요.",
             en=f"Only {len(x)} reviews: steps={steps} × batch_size={batch_size} needs {n}. Lower steps.",
         ))
+    # Training several models in turns makes TensorFlow warn that it "retraces" its functions:
+    # expected here, so only errors are logged while it runs.
+    logger, level = tf.get_logger(), tf.get_logger().level
+    logger.setLevel("ERROR")
+    try:
+        return _time_in_turns(builders, x[:n], y[:n], batch_size, repeats, seed)
+    finally:
+        logger.setLevel(level)
+
+
+def _time_in_turns(builders, x, y, batch_size: int, repeats: int, seed: int) -> dict[str, float]:
     models = {}
     for name, build in builders.items():
         keras.utils.set_random_seed(seed)
@@ -111,7 +124,7 @@ def time_steps_interleaved(builders: dict[str, Callable[[], keras.Model]], x, y,
     best = {name: math.inf for name in builders}
     for _ in range(repeats):
         for name, model in models.items():
-            run = time_fit(model, x[:n], y[:n], epochs=1, batch_size=batch_size)
+            run = time_fit(model, x, y, epochs=1, batch_size=batch_size)
             best[name] = min(best[name], run["step_seconds"][0])
     return best
 
