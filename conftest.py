@@ -1,8 +1,31 @@
-"""Root pytest set-up for the notebooks that nbval runs.
+"""Root pytest set-up, loaded before any test or notebook is collected.
 
-TensorFlow prints C++ start-up lines to stderr that are not reproduced when
-nbval re-runs a notebook, so stderr is never compared.
+* Quick mode by default: a plain ``pytest`` runs the notebooks in quick mode
+  (``LSTM_HELPERS_QUICK=1``), since the tests check that each notebook runs
+  and that its checked cells hold; the full run is how the committed outputs
+  are made (``python tools/execute_notebooks.py``). The variable is set here,
+  at import, only when it is not set already, and nbval's kernels inherit
+  pytest's environment. ``LSTM_HELPERS_QUICK=0 pytest`` runs the notebooks in
+  full mode (about an hour or more on 2 cores).
+* TensorFlow prints C++ start-up lines to stderr that are not reproduced when
+  nbval re-runs a notebook, so stderr is never compared.
 """
+
+import os
+
+QUICK_ENV = "LSTM_HELPERS_QUICK"  # lstm_helpers.settings.QUICK_ENV (not imported here: no TensorFlow yet)
+QUICK_GIVEN = os.environ.get(QUICK_ENV)  # what the user set, None when unset
+os.environ.setdefault(QUICK_ENV, "1")
+
+
+def pytest_configure(config):
+    config.lstm_helpers_quick_given = QUICK_GIVEN
+
+
+def pytest_report_header(config):
+    mode = "quick" if os.environ[QUICK_ENV].strip().lower() in {"1", "true", "yes", "on"} else "full"
+    how = "default" if QUICK_GIVEN is None else f"{QUICK_ENV}={QUICK_GIVEN}"
+    return f"lstm_helpers notebooks: {mode} mode ({how})"
 
 
 def pytest_collectstart(collector):

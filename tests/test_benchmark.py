@@ -14,8 +14,7 @@ def test_quick_benchmark_writes_json_and_markdown(data_dir, tmp_path, capsys):
     for row in rows:
         assert 0.0 <= row["test_accuracy"] <= 1.0
         assert row["epochs_run"] == 1 and row["seconds_per_epoch"] > 0
-    assert rows[0]["time_ratio"] == 1.0
-    assert abs(rows[1]["time_ratio"] - rows[1]["total_seconds"] / rows[0]["total_seconds"]) < 1e-9
+    assert rows[0]["best_epoch"] == 1
     table = (tmp_path / "benchmark.md").read_text()
     assert table.count("\n| original") == 1 and "| gru" in table and "1.00x" in table
     assert "| gru" in capsys.readouterr().out
@@ -25,7 +24,9 @@ def test_no_ratio_without_the_original():
     rows = [{"name": "gru", "description": "d", "maxlen": 80, "test_accuracy": 0.8, "best_val_accuracy": 0.81,
              "epochs_run": 2, "best_epoch": 1, "seconds_per_epoch": 1.0, "total_seconds": 2.0,
              "parameters": 10, "time_ratio": None}]
-    assert "| - |" in benchmark.format_markdown(rows, "here")
+    table = benchmark.format_markdown(rows, "here")
+    last_row = table.strip().splitlines()[-1]
+    assert [cell.strip() for cell in last_row.strip("|").split("|")][7] == "-"
 
 
 def test_configurations_have_unique_names_and_build():
@@ -45,8 +46,50 @@ def test_plot_benchmark_draws_one_point_per_configuration():
     rows = [{"name": n, "maxlen": 80, "test_accuracy": a, "total_seconds": t, "parameters": 1000}
             for n, a, t in (("original", 0.83, 100.0), ("gru", 0.85, 30.0))]
     settings.set_language("ko")
-    fig = h.plot_benchmark(rows)
+    fig = h.plots.plot_benchmark(rows)
     ax = fig.axes[0]
     assert [c.get_offsets()[0].tolist() for c in ax.collections] == [[100.0, 0.83], [30.0, 0.85]]
     assert ax.get_ylabel() == "테스트 정확도" and ax.get_xscale() == "log"
     assert any(t.get_text() == "목표 0.89" for t in ax.texts)
+
+
+def _fake_benchmark(monkeypatch, results):
+    """run_benchmark with training replaced: results maps a name to (total_seconds, val, test)."""
+    import types
+
+    from lstm_helpers import data
+
+    monkeypatch.setattr(data, "load_imdb_raw", lambda **kwargs: "raw")
+    monkeypatch.setattr(data, "split_and_pad", lambda *args, **kwargs: "data")
+
+    def fake_run(config, data_, seed=42, quick=False):
+        seconds, val, test = results[config.name]
+        model = types.SimpleNamespace(name=f"model of {config.name}")
+        return {"name": config.name, "total_seconds": seconds, "best_val_accuracy": val,
+                "test_accuracy": test}, model
+
+    monkeypatch.setattr(benchmark, "run_configuration", fake_run)
+    by_name = {c.name: c for c in benchmark.CONFIGURATIONS}
+    return [by_name[name] for name in results]
+
+
+def test_time_ratio_is_each_total_over_the_originals(monkeypatch):
+    names = [c.name for c in benchmark.CONFIGURATIONS if c.name != "original"][:2]
+    results = {names[0]: (30.0, 0.80, 0.79), "original": (120.0, 0.81, 0.80), names[1]: (300.0, 0.82, 0.78)}
+    rows = benchmark.run_benchmark(_fake_benchmark(monkeypatch, results))
+    assert [r["time_ratio"] for r in rows] == [0.25, 1.0, 2.5]  # the original need not come first
+
+
+def test_keep_best_model_picks_by_validation_not_test(monkeypatch):
+    names = [c.name for c in benchmark.CONFIGURATIONS][:3]
+    results = {names[0]: (1.0, 0.80, 0.90), names[1]: (1.0, 0.85, 0.70), names[2]: (1.0, 0.84, 0.95)}
+    rows, best = benchmark.run_benchmark(_fake_benchmark(monkeypatch, results), keep_best_model=True)
+    assert best.row["name"] == names[1] and best.model.name == f"model of {names[1]}"
+    assert best.data == "data" and len(rows) == 3
+
+
+def test_configurations_describe_themselves():
+    for config in benchmark.CONFIGURATIONS:
+        text = config.describe()
+        assert isinstance(text, str) and text.strip()
+    assert len({c.describe() for c in benchmark.CONFIGURATIONS}) == len(benchmark.CONFIGURATIONS)

@@ -71,7 +71,8 @@ def test_validation_split_is_seeded(data_dir):
     c = h.load_imdb(validation_split=0.2, seed=4, max_train=500, data_dir=data_dir)
     np.testing.assert_array_equal(a.x_val, b.x_val)
     assert not np.array_equal(a.x_val, c.x_val)
-    assert len(a.x_train) == 400 and len(a.x_val) == 100
+    # max_train counts the training reviews after the split; validation keeps its 20% share
+    assert len(a.x_train) == 500 and len(a.x_val) == 125
 
 
 def test_no_validation_split_leaves_it_empty(data_dir):
@@ -173,22 +174,26 @@ def test_npz_that_smuggles_code_is_refused(tmp_path):
         h.load_imdb(data_dir=tmp_path)
 
 
-@pytest.mark.parametrize("num_words", [3, 0, -1, 2.5])
-def test_num_words_below_four(num_words, data_dir):
-    with pytest.raises(ValueError, match="4 or more"):
-        h.load_imdb(num_words=num_words, data_dir=data_dir)
+@pytest.mark.parametrize("num_words", [4, 3, 0, -1, 2.5, True])
+def test_num_words_below_five(num_words, tmp_path):
+    # no file is read: the arguments are checked first, so this runs without the data folder
+    # ids 0-2 are reserved and 3 is never used: num_words=4 would keep no word at all
+    with pytest.raises(ValueError, match="5 or more"):
+        h.load_imdb(num_words=num_words, data_dir=tmp_path / "no-data")
 
 
 @pytest.mark.parametrize("maxlen", [0, -5, 1.5])
-def test_maxlen_below_one(maxlen, data_dir):
+def test_maxlen_below_one(maxlen, tmp_path):
+    # no file is read: the arguments are checked first, so this runs without the data folder
     with pytest.raises(ValueError, match="1 or more"):
-        h.load_imdb(maxlen=maxlen, data_dir=data_dir)
+        h.load_imdb(maxlen=maxlen, data_dir=tmp_path / "no-data")
 
 
 @pytest.mark.parametrize("split", [-0.1, 1.0, 2])
-def test_validation_split_out_of_range(split, data_dir):
+def test_validation_split_out_of_range(split, tmp_path):
+    # no file is read: the arguments are checked first, so this runs without the data folder
     with pytest.raises(ValueError, match="share"):
-        h.load_imdb(validation_split=split, data_dir=data_dir)
+        h.load_imdb(validation_split=split, data_dir=tmp_path / "no-data")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "?!... :)"])

@@ -47,8 +47,18 @@ def test_predict_sentiment_encodes_like_training():
 
 
 def test_recurrent_classifier_defaults_are_the_original_model():
+    """Same layers, sizes, dropout and no pooling as the original notebook, not only the same count."""
+    import keras
+
     model = h.build_recurrent_classifier()
     assert model.count_params() == h.build_lstm_classifier().count_params() == 2_691_713
+    kinds = [type(layer).__name__ for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
+    assert kinds == ["Embedding", "LSTM", "Dense"]  # no pooling, no bidirectional wrapper
+    embedding, lstm, dense = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
+    assert (embedding.input_dim, embedding.output_dim, embedding.mask_zero) == (20000, 128, False)
+    assert (lstm.units, lstm.dropout, lstm.recurrent_dropout, lstm.return_sequences) == (128, 0.2, 0.2, False)
+    assert dense.units == 1 and dense.activation.__name__ == "sigmoid"
+    assert model.input_shape == (None, 80)
 
 
 def test_recurrent_classifier_variants_have_the_expected_sizes():
@@ -70,7 +80,16 @@ def test_max_over_time_skips_padding():
     mask = np.array([[False, True, True]])
     assert float(MaskedMaxOverTime()(values, mask=mask)[0, 0]) == -1.0
     assert float(MaskedMaxOverTime()(values)[0, 0]) == 5.0
-    assert float(keras.layers.GlobalMaxPooling1D()(values)[0, 0]) == 5.0  # keras' own layer would count it
+
+    # Keras' own layer behind an Embedding(mask_zero=True) gets the mask too, and still counts the padding:
+    # that is why MaskedMaxOverTime exists. The padding id 0 has the largest vector here.
+    def max_after_masking_embedding(pooling):
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Embedding(3, 1, mask_zero=True), pooling])
+        model.layers[0].set_weights([np.array([[5.0], [-1.0], [-2.0]], dtype="float32")])
+        return float(model.predict(np.array([[0, 1, 2]]), verbose=0)[0, 0])
+
+    assert max_after_masking_embedding(keras.layers.GlobalMaxPooling1D()) == 5.0
+    assert max_after_masking_embedding(MaskedMaxOverTime()) == -1.0
 
 
 def test_masking_makes_padding_invisible():

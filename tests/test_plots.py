@@ -82,5 +82,5 @@ def test_live_plot_speaks_the_notebook_language(capsys):
     settings.set_language("ko")
     model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
     model.compile(loss="binary_crossentropy", metrics=["accuracy"])
-    model.fit(np.zeros((8, 2)), np.zeros(8), epochs=1, verbose=0, callbacks=[plots.LiveTrainingPlot()])
+    model.fit(np.zeros((8, 2)), np.zeros(8), epochs=1, verbose=0, callbacks=[h.callbacks.LiveTrainingPlot()])
     assert capsys.readouterr().out.startswith("에포크 1/1")

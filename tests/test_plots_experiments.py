@@ -1,7 +1,5 @@
 """Plots of notebooks 03 and 04: batch-size sweep, review lengths, word vectors."""
 
-import warnings
-
 import numpy as np
 import pytest
 
@@ -12,15 +10,8 @@ ROWS = [{"batch_size": b, "seconds_per_epoch": s, "val_accuracy": a}
         for b, s, a in [(16, 40.0, 0.80), (64, 15.0, 0.79), (512, 6.0, 0.62)]]
 
 
-def glyph_warnings(fig):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        fig.canvas.draw()
-    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
-
-
 def test_batch_size_plot_log2_axis_and_values():
-    fig = h.plot_batch_size_sweep(ROWS)
+    fig = h.plots.plot_batch_size_sweep(ROWS)
     seconds_ax, accuracy_ax = fig.axes
     assert seconds_ax.get_xscale() == "log" and seconds_ax.xaxis.get_transform().base == 2
     assert [t.get_text() for t in seconds_ax.get_xticklabels()] == ["16", "64", "512"]
@@ -29,22 +20,22 @@ def test_batch_size_plot_log2_axis_and_values():
     assert seconds_ax.get_xlabel() == "batch size" and accuracy_ax.get_ylabel() == "validation accuracy"
 
 
-def test_batch_size_plot_in_korean_renders():
+def test_batch_size_plot_in_korean_renders(glyph_warnings):
     settings.set_language("ko")
-    fig = h.plot_batch_size_sweep(ROWS)
+    fig = h.plots.plot_batch_size_sweep(ROWS)
     assert fig.axes[0].get_xlabel() == "배치 크기"
     assert glyph_warnings(fig) == []
 
 
 def test_batch_size_plot_needs_rows():
     with pytest.raises(ValueError, match="run_batch_size_sweep"):
-        h.plot_batch_size_sweep([])
+        h.plots.plot_batch_size_sweep([])
 
 
-def test_review_length_histogram():
+def test_review_length_histogram(glyph_warnings):
     settings.set_language("ko")
     lengths = np.array([10, 50, 80, 200, 5000])
-    fig = h.plot_review_lengths(lengths, maxlen=80, bins=10, clip=1000)
+    fig = h.plots.plot_review_lengths(lengths, maxlen=80, bins=10, clip=1000)
     ax = fig.axes[0]
     counts = [p.get_height() for p in ax.patches]
     assert sum(counts) == 5  # the 5000-word review is counted in the last bin
@@ -56,7 +47,7 @@ def test_review_length_histogram():
 
 def test_word_vector_plot_labels_each_point():
     points = np.array([[1.0, 0.5], [-1.0, 0.2], [0.0, -1.0]])
-    fig = h.plot_word_vectors(points, ["great", "awful", "film"], groups=["+", "-", "+"])
+    fig = h.plots.plot_word_vectors(points, ["great", "awful", "film"], groups=["+", "-", "+"])
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.texts] == ["great", "awful", "film"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["+", "-"]
@@ -65,4 +56,4 @@ def test_word_vector_plot_labels_each_point():
 
 def test_word_vector_plot_checks_shapes():
     with pytest.raises(ValueError, match="one per word"):
-        h.plot_word_vectors(np.zeros((3, 2)), ["a", "b"])
+        h.plots.plot_word_vectors(np.zeros((3, 2)), ["a", "b"])

@@ -20,20 +20,20 @@ def build_tiny():
 
 @pytest.mark.parametrize("n, batch, steps", [(20000, 32, 625), (20000, 128, 157), (25000, 64, 391), (1, 512, 1), (512, 512, 1)])
 def test_updates_per_epoch_rounds_up(n, batch, steps):
-    assert h.updates_per_epoch(n, batch) == steps
+    assert h.sweeps.updates_per_epoch(n, batch) == steps
 
 
 def test_updates_per_epoch_refuses_nonsense():
     with pytest.raises(ValueError, match="batch size"):
-        h.updates_per_epoch(100, 0)
+        h.sweeps.updates_per_epoch(100, 0)
     settings.set_language("ko")
     with pytest.raises(ValueError, match="배치 크기"):
-        h.updates_per_epoch(0, 32)
+        h.sweeps.updates_per_epoch(0, 32)
 
 
 def test_time_fit_counts_steps_and_epochs():
     x, y = tiny_data()
-    run = h.time_fit(build_tiny(), x, y, epochs=2, batch_size=32, validation_data=(x[:16], y[:16]))
+    run = h.sweeps.time_fit(build_tiny(), x, y, epochs=2, batch_size=32, validation_data=(x[:16], y[:16]))
     assert run["epochs_run"] == 2 and run["steps"] == [3, 3]
     assert len(run["epoch_seconds"]) == 2 and all(s > 0 for s in run["epoch_seconds"])
     assert run["seconds"] == pytest.approx(sum(run["epoch_seconds"]))
@@ -47,24 +47,20 @@ def test_time_fit_sees_early_stopping():
     # a learning rate of 0 cannot improve anything: early stopping ends after patience + 1 epochs
     model = h.build_lstm_classifier(vocab_size=30, maxlen=6, embedding_dim=4, units=4, learning_rate=0.0)
     stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=1, min_delta=1e-3)
-    run = h.time_fit(model, x, y, epochs=10, batch_size=32, validation_data=(x, y), callbacks=[stop])
+    run = h.sweeps.time_fit(model, x, y, epochs=10, batch_size=32, validation_data=(x, y), callbacks=[stop])
     assert run["epochs_run"] == 2 and len(run["history"]["loss"]) == 2
 
 
 def run_timer_with_clock(ticks):
     """Drive an EpochTimer through one epoch with a fake clock: ticks = begin, step ends..., epoch end."""
-    timer = sweeps.EpochTimer()
+    timer = h.callbacks.EpochTimer()
     clock = iter(ticks)
-    real = sweeps.time.perf_counter
-    sweeps.time.perf_counter = lambda: next(clock)
-    try:
-        timer.on_train_begin()
-        timer.on_epoch_begin(0)
-        for batch in range(len(ticks) - 2):
-            timer.on_train_batch_end(batch)
-        timer.on_epoch_end(0)
-    finally:
-        sweeps.time.perf_counter = real
+    timer.clock = lambda: next(clock)
+    timer.on_train_begin()
+    timer.on_epoch_begin(0)
+    for batch in range(len(ticks) - 2):
+        timer.on_train_batch_end(batch)
+    timer.on_epoch_end(0)
     return timer
 
 
@@ -90,47 +86,69 @@ def test_time_steps_interleaved_gives_each_model_a_step_time():
         return wrapper
 
     slow = lambda: h.build_lstm_classifier(vocab_size=30, maxlen=6, embedding_dim=4, units=64, recurrent_dropout=0.0)
-    times = h.time_steps_interleaved({"tiny": counted(build_tiny), "wide": counted(slow)}, x, y, 16, steps=4, repeats=2)
+    times = h.sweeps.time_steps_interleaved({"tiny": counted(build_tiny), "wide": counted(slow)}, x, y, 16, steps=4, repeats=2)
     assert set(times) == {"tiny", "wide"} and all(0 < t < 5 for t in times.values())
     assert len(calls) == 2  # each model is built once and reused across rounds
     with pytest.raises(ValueError, match="Lower steps"):
-        h.time_steps_interleaved({"tiny": build_tiny}, x, y, 16, steps=10)
+        h.sweeps.time_steps_interleaved({"tiny": build_tiny}, x, y, 16, steps=10)
 
 
 def test_batch_size_sweep_rows():
     x, y = tiny_data()
-    rows = h.run_batch_size_sweep(build_tiny, x, y, x[:32], y[:32], [16, 96], epochs=1, seed=1)
+    rows = h.sweeps.run_batch_size_sweep(build_tiny, x, y, x[:32], y[:32], [16, 96], epochs=1, seed=1)
     assert [r["batch_size"] for r in rows] == [16, 96]
     assert [r["updates_per_epoch"] for r in rows] == [6, 1]
     for row in rows:
-        assert row["seconds_per_epoch"] > 0 and row["wall_seconds"] >= row["seconds_per_epoch"] * 0
+        assert row["seconds_per_epoch"] > 0 and row["wall_seconds"] > 0
         assert 0.0 <= row["val_accuracy"] <= 1.0
+
+
+def test_batch_size_sweep_formula(monkeypatch):
+    """seconds_per_epoch = mean over epochs of the median step time x updates per epoch; wall = all of fit."""
+    x, y = tiny_data()
+    runs = iter([
+        {"step_seconds": [0.10, 0.30], "seconds": 9.0, "history": {"val_accuracy": [0.5, 0.75]}},
+        {"step_seconds": [0.40, 0.60], "seconds": 4.0, "history": {"val_accuracy": [0.6, 0.70]}},
+    ])
+    seen = []
+
+    def fake_time_fit(model, x_, y_, *, epochs, batch_size, validation_data):
+        seen.append((epochs, batch_size))
+        return next(runs)
+
+    monkeypatch.setattr(h.sweeps, "time_fit", fake_time_fit)
+    rows = h.sweeps.run_batch_size_sweep(build_tiny, x, y, x[:32], y[:32], [16, 96], epochs=2, seed=1)
+    assert seen == [(2, 16), (2, 96)]
+    assert rows[0]["seconds_per_epoch"] == pytest.approx(0.20 * 6)   # 96 reviews / 16 = 6 updates
+    assert rows[1]["seconds_per_epoch"] == pytest.approx(0.50 * 1)
+    assert [r["wall_seconds"] for r in rows] == [9.0, 4.0]
+    assert [r["val_accuracy"] for r in rows] == [0.75, 0.70]  # after the last epoch, not the best
 
 
 def test_batch_size_sweep_starts_each_run_from_the_same_weights():
     x, y = tiny_data()
-    first = h.run_batch_size_sweep(build_tiny, x, y, x[:32], y[:32], [32], seed=3)
-    again = h.run_batch_size_sweep(build_tiny, x, y, x[:32], y[:32], [32], seed=3)
+    first = h.sweeps.run_batch_size_sweep(build_tiny, x, y, x[:32], y[:32], [32], seed=3)
+    again = h.sweeps.run_batch_size_sweep(build_tiny, x, y, x[:32], y[:32], [32], seed=3)
     assert first[0]["val_accuracy"] == again[0]["val_accuracy"]
 
 
 def test_batch_size_sweep_needs_batch_sizes():
     x, y = tiny_data()
     with pytest.raises(ValueError, match="batch_sizes is empty"):
-        h.run_batch_size_sweep(build_tiny, x, y, x, y, [])
+        h.sweeps.run_batch_size_sweep(build_tiny, x, y, x, y, [])
 
 
 def test_measure_configuration_measures_the_test_set_once():
     x, y = tiny_data()
     model = build_tiny()
-    row = h.measure_configuration("tiny", model, x, y, x[:40], y[:40], epochs=1, batch_size=32)
+    row = h.sweeps.measure_configuration("tiny", model, x, y, x[:40], y[:40], epochs=1, batch_size=32)
     assert row["name"] == "tiny" and row["epochs_run"] == 1 and row["batch_size"] == 32
     assert row["test_accuracy"] == pytest.approx(model.evaluate(x[:40], y[:40], verbose=0)[1])
     assert row["seconds"] == pytest.approx(row["run"]["seconds"])
 
 
 def test_compare_configurations_ratios():
-    result = h.compare_configurations({"seconds": 240.0, "test_accuracy": 0.83},
+    result = h.sweeps.compare_configurations({"seconds": 240.0, "test_accuracy": 0.83},
                                       {"seconds": 40.0, "test_accuracy": 0.845})
     assert result["speedup"] == pytest.approx(6.0)
     assert result["time_ratio"] == pytest.approx(1 / 6)
@@ -139,19 +157,6 @@ def test_compare_configurations_ratios():
 
 def test_compare_configurations_says_what_is_missing():
     with pytest.raises(KeyError, match="test_accuracy"):
-        h.compare_configurations({"seconds": 1.0}, {"seconds": 1.0, "test_accuracy": 0.5})
+        h.sweeps.compare_configurations({"seconds": 1.0}, {"seconds": 1.0, "test_accuracy": 0.5})
     with pytest.raises(ValueError, match="seconds <= 0"):
-        h.compare_configurations({"seconds": 1.0, "test_accuracy": 0.5}, {"seconds": 0.0, "test_accuracy": 0.5})
-
-
-def test_format_table_aligns_columns():
-    rows = [{"b": 16, "s": 12.345}, {"b": 512, "s": 3.0}]
-    table = h.format_table(rows, [("b", "batch", "{}"), ("s", "s/epoch", "{:.1f}")])
-    assert table.splitlines() == ["batch  s/epoch", "   16     12.3", "  512      3.0"]
-
-
-def test_format_table_counts_hangul_two_columns_wide():
-    rows = [{"name": "원래 설정", "s": 109.0}, {"name": "faster", "s": 33.0}]
-    table = h.format_table(rows, [("name", "설정", "{}"), ("s", "초", "{:.0f}")])
-    assert table.splitlines() == ["     설정   초", "원래 설정  109", "   faster   33"]
-    assert sweeps.display_width("원래 설정") == 9 and sweeps.display_width("abc") == 3
+        h.sweeps.compare_configurations({"seconds": 1.0, "test_accuracy": 0.5}, {"seconds": 0.0, "test_accuracy": 0.5})
