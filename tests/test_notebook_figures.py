@@ -58,7 +58,8 @@ PROSE_FIGURE = re.compile(
     r"(?!\.?\d)"  # not a dotted version
     r"(%?)"
 )
-OUTPUT_NUMBER = re.compile(r"(?<![A-Za-z_])(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?)(%?)")
+# an "x" right before a number is a multiplication sign ("x0.82 per time step"), not part of a word
+OUTPUT_NUMBER = re.compile(r"(?<![A-WYZa-wyz_])(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?)(%?)")
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 PARSER = MarkdownIt("commonmark").enable("table")
 
