@@ -30,7 +30,8 @@ What importing it does, besides defining these names:
   so import it before TensorFlow or Keras;
 * it imports Keras (and so TensorFlow);
 * it selects a font with Hangul for matplotlib (koreanize-matplotlib), for every
-  figure of the session.
+  figure of the session;
+* it sets pandas' ``display.max_colwidth`` to None, so tables show long cells whole.
 """
 
 import os as _os

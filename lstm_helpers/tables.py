@@ -1,11 +1,19 @@
 """Results as real tables: a pandas DataFrame, which Jupyter shows as an HTML table
-(aligned whatever the font, Hangul included) and which writes Markdown with ``to_markdown``."""
+(aligned whatever the font, Hangul included) and which writes Markdown with ``to_markdown``.
+
+Importing it sets pandas' ``display.max_colwidth`` to None, so that Jupyter shows a
+long cell (a configuration's description) whole instead of cutting it at 50 characters.
+"""
 
 from __future__ import annotations
 
 from typing import Sequence
 
+import pandas as pd
+
 from .settings import pick
+
+pd.set_option("display.max_colwidth", None)
 
 
 def show_table(rows: Sequence[dict], columns: Sequence[tuple[str, str, str]]):
@@ -16,8 +24,6 @@ def show_table(rows: Sequence[dict], columns: Sequence[tuple[str, str, str]]):
     ``header`` shows ``format.format(row[key])``. Put the call last in a cell
     (or pass it to ``display``) and Jupyter draws an HTML table.
     """
-    import pandas as pd
-
     rows = list(rows)
     missing = sorted({key for key, _, _ in columns for row in rows if key not in row})
     if missing:
