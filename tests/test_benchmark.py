@@ -93,3 +93,24 @@ def test_configurations_describe_themselves():
         text = config.describe()
         assert isinstance(text, str) and text.strip()
     assert len({c.describe() for c in benchmark.CONFIGURATIONS}) == len(benchmark.CONFIGURATIONS)
+
+
+def test_run_configuration_keeps_the_best_validation_epoch():
+    """With early stopping the model that comes back has the weights of its best validation epoch."""
+    import numpy as np
+
+    from lstm_helpers.data import ImdbData
+
+    rng = np.random.default_rng(0)
+    x = rng.integers(3, 50, size=(600, 10)).astype("int32")
+    y = (x[:, -1] > 26).astype("int32")  # the last word decides: learnable in a few epochs
+    data = ImdbData(x[:400], y[:400], x[400:500], y[400:500], x[500:], y[500:])
+    config = benchmark.Configuration("tiny", "tiny", num_words=50, maxlen=10, batch_size=16, epochs=5, patience=1,
+                                     model=dict(layer="gru", units=4, embedding_dim=4, dropout=0.0,
+                                                recurrent_dropout=0.0, learning_rate=0.05))
+    row, model = benchmark.run_configuration(config, data, seed=1)
+    _, val_accuracy = model.evaluate(data.x_val, data.y_val, verbose=0)
+    assert abs(val_accuracy - row["best_val_accuracy"]) < 1e-6       # the restored weights are the best epoch's
+    assert 1 <= row["best_epoch"] <= row["epochs_run"] <= 5
+    _, test_accuracy = model.evaluate(data.x_test, data.y_test, verbose=0)
+    assert abs(test_accuracy - row["test_accuracy"]) < 1e-6
