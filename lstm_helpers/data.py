@@ -99,7 +99,7 @@ def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path | None:
         raise FileNotFoundError(pick(
             ko=f"{source}가 가리키는 폴더 {folder} 가 없습니다. keras의 IMDB 파일 "
                f"({NPZ_FILE}, {WORD_INDEX_FILE})이 든 폴더로 {source}를 고치거나, "
-               f"인터넷이 되면 {DATA_DIR_ENV}를 지워서 keras가 내려받게 하세요.",
+               f"인터넷에 연결되어 있다면 {DATA_DIR_ENV}를 지워서 keras가 내려받게 하세요.",
             en=f"{source} names the folder {folder}, which does not exist. Point {source} at a "
                f"folder that holds keras' IMDB files ({NPZ_FILE} and {WORD_INDEX_FILE}), or, "
                f"with internet, unset {DATA_DIR_ENV} to let keras download them.",
@@ -263,7 +263,7 @@ def pad_reviews(reviews, maxlen: int, padding: str = "pre", truncating: str = "p
 def _check_maxlen(maxlen: int) -> None:
     if not isinstance(maxlen, (int, np.integer)) or maxlen < 1:
         raise ValueError(pick(
-            ko=f"maxlen={maxlen!r} 는 쓸 수 없습니다. 리뷰를 몇 단어로 자를지, 1 이상의 정수를 주세요"
+            ko=f"maxlen={maxlen!r} 는 쓸 수 없습니다. 리뷰를 몇 단어로 자를지 1 이상의 정수로 주세요"
                "(원래 노트북은 80).",
             en=f"maxlen={maxlen!r} cannot work: give the number of words to keep per review, an "
                "integer of 1 or more (the original uses 80).",
@@ -383,7 +383,7 @@ def _read_word_index(folder: Path | None) -> dict[str, int]:
         )) from error
     if not isinstance(index, dict) or not all(isinstance(v, int) for v in index.values()):
         raise ValueError(pick(
-            ko=f"{path} 는 단어 -> 순위 딕셔너리가 아닙니다. keras가 내려받는 {WORD_INDEX_FILE}를 쓰세요.",
+            ko=f"{path} 는 단어 → 순위 딕셔너리가 아닙니다. keras가 내려받는 {WORD_INDEX_FILE}를 쓰세요.",
             en=f"{path} is not a word -> rank dictionary. Use the {WORD_INDEX_FILE} that keras downloads.",
         ))
     return index

@@ -59,7 +59,7 @@ def gradient_by_distance(layer, inputs: np.ndarray) -> np.ndarray:
         x = x[None]
     if x.ndim != 3:
         raise ValueError(pick(
-            ko=f"inputs의 모양은 (스텝, 특성) 또는 (배치, 스텝, 특성)이어야 합니다. {x.shape} 이(가) 들어왔습니다.",
+            ko=f"inputs의 모양은 (타임 스텝, 특성) 또는 (배치, 타임 스텝, 특성)이어야 합니다. {x.shape} 이(가) 들어왔습니다.",
             en=f"inputs must have shape (steps, features) or (batch, steps, features); got {x.shape}.",
         ))
     x = tf.constant(x)
