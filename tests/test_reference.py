@@ -13,8 +13,11 @@ def random_inputs(batch, steps, features, seed):
     return np.random.default_rng(seed).standard_normal((batch, steps, features)).astype("float32")
 
 
-def randomize(layer, seed):
-    """Give every weight, biases included, random values, so that each gate's block differs."""
+def randomize(layer, seed, input_shape=None):
+    """Give every weight, biases included, random values, so that each gate's block differs.
+    With ``input_shape`` (steps, features) the layer is built first."""
+    if input_shape is not None:
+        layer.build((None, *input_shape))
     rng = np.random.default_rng(seed + 1000)
     layer.set_weights([rng.normal(0.0, 0.5, w.shape).astype("float32") for w in layer.get_weights()])
 
@@ -25,8 +28,7 @@ def test_numpy_rnn_equals_keras_simple_rnn(batch, steps, features, units, seed):
     keras.utils.set_random_seed(seed)
     x = random_inputs(batch, steps, features, seed)
     layer = keras.layers.SimpleRNN(units, return_sequences=True)
-    layer.build((None, steps, features))
-    randomize(layer, seed)
+    randomize(layer, seed, (steps, features))
     keras_all = layer(x).numpy()
     weights = ref.simple_rnn_weights(layer)
     numpy_all = ref.rnn_forward(x, weights)
@@ -44,8 +46,7 @@ def test_numpy_lstm_equals_keras_lstm(batch, steps, features, units, seed):
     keras.utils.set_random_seed(seed)
     x = random_inputs(batch, steps, features, seed)
     layer = keras.layers.LSTM(units, return_sequences=True, return_state=True)
-    layer.build((None, steps, features))
-    randomize(layer, seed)
+    randomize(layer, seed, (steps, features))
     keras_all, keras_h, keras_c = (t.numpy() for t in layer(x))
     trace = ref.lstm_forward(x, ref.lstm_weights(layer), return_trace=True)
     assert trace.hidden.shape == trace.cell.shape == (batch, steps, units)
@@ -74,8 +75,7 @@ def test_a_wrong_gate_order_is_caught():
     keras.utils.set_random_seed(0)
     x = random_inputs(2, 8, 3, 0)
     layer = keras.layers.LSTM(5, return_sequences=True)
-    layer.build((None, 8, 3))
-    randomize(layer, 0)
+    randomize(layer, 0, (8, 3))
     expected = layer(x).numpy()
     kernel, recurrent, bias = layer.get_weights()
     swap = lambda a: np.concatenate([np.split(a, 4, axis=-1)[k] for k in (1, 0, 2, 3)], axis=-1)  # noqa: E731
@@ -110,8 +110,7 @@ def test_gates_stay_in_their_ranges(seed):
     keras.utils.set_random_seed(seed)
     x = 2 * random_inputs(3, 20, 6, seed)
     layer = keras.layers.LSTM(8)
-    layer.build((None, 20, 6))
-    randomize(layer, seed)
+    randomize(layer, seed, (20, 6))
     trace = ref.lstm_forward(x, ref.lstm_weights(layer), return_trace=True)
     for name in ("input", "forget", "output"):
         values = getattr(trace.gates, name)
@@ -165,8 +164,7 @@ def test_numpy_gru_equals_keras_gru(batch, steps, features, units, seed, reset_a
     keras.utils.set_random_seed(seed)
     x = random_inputs(batch, steps, features, seed)
     layer = keras.layers.GRU(units, return_sequences=True, return_state=True, reset_after=reset_after)
-    layer.build((None, steps, features))
-    randomize(layer, seed)
+    randomize(layer, seed, (steps, features))
     keras_all, keras_h = (t.numpy() for t in layer(x))
     weights = ref.gru_weights(layer)
     assert weights.reset_after is reset_after
@@ -185,8 +183,7 @@ def test_reset_after_matters():
     keras.utils.set_random_seed(0)
     x = random_inputs(2, 10, 3, 0)
     layer = keras.layers.GRU(4, return_sequences=True)
-    layer.build((None, 10, 3))
-    randomize(layer, 0)
+    randomize(layer, 0, (10, 3))
     after = ref.gru_weights(layer)
     before = ref.GruWeights(**{**after.__dict__, "br_z": 0 * after.br_z, "br_r": 0 * after.br_r,
                                "br_h": 0 * after.br_h, "reset_after": False})
