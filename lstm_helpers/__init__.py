@@ -17,7 +17,9 @@ One module per concern, each reached as ``lh.<module>`` after
 * :mod:`~lstm_helpers.sweeps` -- timed training runs and sweeps (notebooks 04, 06);
 * :mod:`~lstm_helpers.embeddings` -- learned word vectors and their neighbours (notebook 03);
 * :mod:`~lstm_helpers.benchmark` -- the side-by-side benchmark
-  (``python -m lstm_helpers.benchmark``; notebook 06).
+  (``python -m lstm_helpers.benchmark``; notebooks 06, 07);
+* :mod:`~lstm_helpers.opinion` -- the model's opinion word by word, and a live
+  text box for it (notebooks 05, 07).
 
 The names a learner uses most are also here at the top: the settings, loading,
 words <-> ids, the builders, ``predict_sentiment``, ``LiveTrainingPlot``,
@@ -25,10 +27,14 @@ words <-> ids, the builders, ``predict_sentiment``, ``LiveTrainingPlot``,
 
 What importing it does, besides defining these names:
 
-* it sets the environment variables ``TF_CPP_MIN_LOG_LEVEL=2`` (TensorFlow's C++
-  log: errors only) and ``TF_ENABLE_ONEDNN_OPTS=0`` unless they are already set,
-  so import it before TensorFlow or Keras;
-* it imports Keras (and so TensorFlow);
+* it sets the environment variable ``TF_CPP_MIN_LOG_LEVEL=3`` unless it is already
+  set (TensorFlow's C++ log stays silent: on a machine without a GPU it would print
+  "failed call to cuInit" and a oneDNN note as errors at the first operation;
+  Python errors still raise), so import it before TensorFlow or Keras;
+* it imports Keras (and so TensorFlow), with the native standard error silenced
+  during that import only: TensorFlow writes its start-up notes there (oneDNN is
+  on, no CUDA driver) before any log level applies. oneDNN stays on: measured
+  side by side with ``tools/measure_onednn.py``, it was as fast or faster here;
 * it selects a font with Hangul for matplotlib (koreanize-matplotlib), for every
   figure of the session;
 * it sets pandas' ``display.max_colwidth`` to None, so tables show long cells whole.
@@ -37,11 +43,30 @@ What importing it does, besides defining these names:
 import os as _os
 
 # Quiet TensorFlow's start-up chatter; must happen before TensorFlow is imported.
-_os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-_os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+_os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+
+def _import_keras_quietly():
+    """Import Keras (and TensorFlow) with file descriptor 2 pointed at /dev/null meanwhile,
+    so TensorFlow's native start-up lines do not reach the notebook. Python errors still raise."""
+    import sys
+
+    if "tensorflow" in sys.modules:
+        return
+    saved = _os.dup(2)
+    try:
+        with open(_os.devnull, "w") as devnull:
+            _os.dup2(devnull.fileno(), 2)
+            import keras  # noqa: F401
+    finally:
+        _os.dup2(saved, 2)
+        _os.close(saved)
+
+
+_import_keras_quietly()
 
 from . import settings, data, models, callbacks, plots, tables  # noqa: E402
-from . import reference, long_range, sweeps, embeddings, benchmark  # noqa: E402
+from . import reference, long_range, sweeps, embeddings, benchmark, opinion  # noqa: E402
 from .settings import describe_mode, get_language, is_quick, set_language  # noqa: E402
 from .data import (  # noqa: E402
     ImdbData,
@@ -60,7 +85,7 @@ from .tables import show_table  # noqa: E402
 
 __all__ = [
     # modules
-    "benchmark", "callbacks", "data", "embeddings", "long_range", "models", "plots",
+    "benchmark", "callbacks", "data", "embeddings", "long_range", "models", "opinion", "plots",
     "reference", "settings", "sweeps", "tables",
     # the names used most
     "build_lstm_classifier",
