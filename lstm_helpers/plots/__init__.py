@@ -3,7 +3,8 @@
 * :mod:`.curves` -- training curves after ``fit`` (the live view is
   :class:`lstm_helpers.callbacks.LiveTrainingPlot`);
 * :mod:`.recurrence` -- the figures of notebooks 01-02;
-* :mod:`.experiments` -- the figures of notebooks 03-06.
+* :mod:`.experiments` -- the figures of notebooks 03-06;
+* :mod:`.reading` -- the model's opinion word by word (notebooks 05, 07).
 
 Importing it selects a font with Hangul for matplotlib (koreanize-matplotlib's
 NanumGothic, for every figure of the session), so Korean labels do not come
@@ -14,6 +15,7 @@ import koreanize_matplotlib  # noqa: F401  (sets a Hangul font for matplotlib)
 
 from .curves import draw_history, plot_history
 from .experiments import plot_batch_size_sweep, plot_benchmark, plot_review_lengths, plot_word_vectors
+from .reading import plot_opinion_by_word
 from .recurrence import (
     plot_clipping,
     plot_gate_heatmap,
@@ -31,6 +33,7 @@ __all__ = [
     "plot_gradient_by_distance",
     "plot_history",
     "plot_memory_task",
+    "plot_opinion_by_word",
     "plot_review_lengths",
     "plot_unrolled_rnn",
     "plot_word_vectors",

@@ -1,0 +1,57 @@
+"""The model's opinion as it reads: P(positive) after each word (notebooks 05, 07)."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+from ..settings import pick
+
+MAX_WORD_TICKS = 45  # above this many words, only the words that move the opinion most are named
+
+
+def plot_opinion_by_word(opinions, labels=None, moves: int = 3, title: str | None = None):
+    """Plot P(positive) after each word, for one or more :class:`~lstm_helpers.opinion.Opinion`
+    of the same text (one line per model).
+
+    Words run along the x axis in reading order (as the first model saw them;
+    ``<unk>`` where it did not know the word), the probability up the y axis,
+    0.5 dashed. The ``moves`` words where each line moves most are labelled on
+    it. ``labels`` names the lines (default: the models' names). Returns the figure.
+    """
+    import numpy as np
+
+    opinions = list(opinions)
+    if not opinions:
+        raise ValueError(pick(ko="plot_opinion_by_word 에 opinion_by_word 의 결과를 하나 이상 넘기세요.",
+                              en="plot_opinion_by_word needs at least one result of opinion_by_word."))
+    labels = list(labels) if labels is not None else [o.model for o in opinions]
+    words = opinions[0].words
+    fig, ax = plt.subplots(figsize=(min(14, max(8, 0.32 * len(words) + 3)), 4.2))
+    ax.axhspan(0.5, 1, color="tab:green", alpha=0.06)
+    ax.axhspan(0, 0.5, color="tab:red", alpha=0.06)
+    ax.axhline(0.5, color="gray", linestyle="--", linewidth=1)
+    for opinion, label, colour in zip(opinions, labels, plt.rcParams["axes.prop_cycle"].by_key()["color"]):
+        x = np.arange(len(opinion.probabilities))
+        ax.plot(x, opinion.probabilities, "o-", markersize=3.5, color=colour,
+                label=f"{label}: {opinion.final:.2f}")
+        for i in opinion.biggest_moves(moves):
+            ax.annotate(opinion.words[i], (i, opinion.probabilities[i]), textcoords="offset points",
+                        xytext=(0, 7 if opinion.probabilities[i] >= 0.5 else -13), ha="center", fontsize=9,
+                        color=colour, fontweight="bold")
+    if len(words) <= MAX_WORD_TICKS:
+        ax.set_xticks(range(len(words)), words, rotation=60, ha="right", fontsize=9)
+    else:
+        ax.set_xlabel(pick(ko=f"단어 위치 (단어 {len(words)}개)", en=f"word position ({len(words)} words)"))
+    ax.set_ylim(-0.03, 1.03)
+    ax.set_ylabel(pick(ko="P(긍정)", en="P(positive)"))
+    ax.text(0.99, 0.97, pick(ko="긍정", en="positive"), transform=ax.transAxes, ha="right", va="top",
+            fontsize=9, color="tab:green")
+    ax.text(0.99, 0.03, pick(ko="부정", en="negative"), transform=ax.transAxes, ha="right", va="bottom",
+            fontsize=9, color="tab:red")
+    ax.set_title(title or pick(ko="단어를 하나씩 읽을 때마다 바뀌는 모델의 판단",
+                               en="The model's opinion after each word it reads"))
+    ax.legend(loc="lower left", fontsize=9, title=pick(ko="모델: 마지막 P(긍정)", en="model: final P(positive)"),
+              title_fontsize=9)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig

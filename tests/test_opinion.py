@@ -1,0 +1,99 @@
+"""The model's opinion word by word: its last value is the model's prediction on the whole text."""
+
+import keras
+import numpy as np
+import pytest
+
+import lstm_helpers as lh
+from lstm_helpers import models, opinion
+
+WORD_INDEX = {"the": 1, "movie": 2, "was": 3, "good": 4, "bad": 5, "not": 6, "at": 7, "all": 8}
+
+
+def id_model(maxlen=6):
+    keras.utils.set_random_seed(1)
+    return lh.build_lstm_classifier(vocab_size=12, maxlen=maxlen, embedding_dim=4, units=4)
+
+
+def text_model():
+    keras.utils.set_random_seed(2)
+    inner = lh.build_recurrent_classifier(vocab_size=12, maxlen=None, layer="gru", units=4, embedding_dim=4,
+                                          bidirectional=True, pooling="max_mean", mask_padding=True,
+                                          dropout=0.0, recurrent_dropout=0.0)
+    return models.build_text_classifier(inner, word_index=WORD_INDEX)
+
+
+@pytest.mark.parametrize("build", [id_model, text_model])
+def test_last_probability_is_the_prediction_on_the_whole_text(build):
+    model = build()
+    text = "The movie was not bad at all, zorblax!"
+    seen = opinion.opinion_by_word(model, text, word_index=WORD_INDEX)
+    assert seen.words == ["the", "movie", "was", "not", "bad", "at", "all", "<unk>"]
+    assert len(seen.probabilities) == len(seen.words)
+    assert seen.final == pytest.approx(float(lh.predict_sentiment(model, text, word_index=WORD_INDEX)[0]), rel=1e-5)
+    # each earlier value is the prediction on the text cut after that word
+    assert seen.probabilities[3] == pytest.approx(
+        float(lh.predict_sentiment(model, "the movie was not", word_index=WORD_INDEX)[0]), rel=1e-5)
+
+
+def test_a_one_word_text_has_one_probability():
+    seen = opinion.opinion_by_word(text_model(), "good", word_index=WORD_INDEX)
+    assert seen.words == ["good"] and seen.probabilities.shape == (1,)
+    assert seen.biggest_moves(3) == [0]
+
+
+def test_biggest_moves_are_the_largest_steps_in_reading_order():
+    seen = opinion.Opinion("a b c d", ["a", "b", "c", "d"], np.array([0.55, 0.2, 0.25, 0.9]), "m")
+    assert seen.biggest_moves(2) == [1, 3]  # -0.35 at "b", +0.65 at "d"; "a" moved 0.05 from 0.5
+
+
+def test_empty_and_korean_texts_get_the_same_messages_as_elsewhere():
+    for model in (id_model(), text_model()):
+        with pytest.raises(ValueError, match="no words"):
+            opinion.opinion_by_word(model, "...", word_index=WORD_INDEX)
+        with pytest.raises(TypeError, match="must be a string"):
+            opinion.opinion_by_word(model, 42, word_index=WORD_INDEX)
+        with pytest.warns(UserWarning, match="Hangul"):
+            opinion.opinion_by_word(model, "정말 좋은 영화 movie", word_index=WORD_INDEX)
+
+
+def test_a_bag_of_words_has_no_opinion_by_word():
+    bag = models.build_bag_of_ngrams_classifier(["the movie was good", "the movie was bad"], max_tokens=20)
+    with pytest.raises(ValueError, match="in order"):
+        opinion.opinion_by_word(bag, "the movie was good", word_index=WORD_INDEX)
+
+
+def test_plot_draws_one_line_per_model_with_the_words_as_ticks():
+    import matplotlib.pyplot as plt
+
+    text = "the movie was not bad"
+    seen = [opinion.opinion_by_word(m, text, word_index=WORD_INDEX) for m in (id_model(), text_model())]
+    figure = lh.plots.plot_opinion_by_word(seen, labels=["05", "07"])
+    ax = figure.axes[0]
+    lines = [line for line in ax.get_lines() if len(line.get_xdata()) == 5]
+    assert len(lines) == 2
+    np.testing.assert_allclose(lines[1].get_ydata(), seen[1].probabilities)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["the", "movie", "was", "not", "bad"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [f"05: {seen[0].final:.2f}", f"07: {seen[1].final:.2f}"]
+    plt.close(figure)
+
+
+def test_widget_shows_the_plot_and_redraws_for_new_text(monkeypatch):
+    shown = []
+    import IPython.display
+
+    class Handle:
+        def update(self, figure):
+            shown.append(("update", figure))
+
+    def fake_display(*objects, display_id=None, **kwargs):
+        shown.extend(("display", o) for o in objects)
+        return Handle() if display_id else None
+
+    monkeypatch.setattr(IPython.display, "display", fake_display)
+    box = opinion.opinion_widget({"07": text_model()}, "the movie was good", word_index=WORD_INDEX)
+    figures = [o for kind, o in shown if hasattr(o, "axes")]
+    assert len(figures) == 1 and len(figures[0].axes[0].get_xticklabels()) == 4
+    box.value = "not bad at all"
+    kind, figure = shown[-1]
+    assert kind == "update" and [t.get_text() for t in figure.axes[0].get_xticklabels()] == ["not", "bad", "at", "all"]
