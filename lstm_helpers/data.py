@@ -335,14 +335,33 @@ def split_and_pad(
     _check_validation_split(validation_split)
     _check_max("max_train", max_train)
     _check_max("max_test", max_test)
+    split = split_reviews(raw, validation_split, seed, max_train, max_test)
+    pad = functools.partial(pad_reviews, maxlen=maxlen, padding=padding)
+    return ImdbData(pad(split.x_train), split.y_train, pad(split.x_val), split.y_val,
+                    pad(split.x_test), split.y_test)
+
+
+def split_reviews(
+    raw,
+    validation_split: float = 0.0,
+    seed: int = 42,
+    max_train: int | None = None,
+    max_test: int | None = None,
+) -> ImdbData:
+    """The split of :func:`split_and_pad` without the padding: an :class:`ImdbData`
+    whose ``x_*`` are object arrays of reviews of any length (ids, or anything
+    else one per review, such as texts). The same arguments pick the same reviews
+    as :func:`split_and_pad`."""
+    _check_validation_split(validation_split)
+    _check_max("max_train", max_train)
+    _check_max("max_test", max_test)
     (x_train, y_train), (x_test, y_test) = raw
+    x_train, x_test = np.asarray(x_train, dtype="object"), np.asarray(x_test, dtype="object")
     if max_train is not None:
         keep = int(round(max_train / (1 - validation_split)))
         x_train, y_train = x_train[:keep], y_train[:keep]
     y_train = np.asarray(y_train, dtype="int32")
     x_test, y_test = x_test[:max_test], np.asarray(y_test[:max_test], dtype="int32")
-    x_train, x_test = pad_reviews(x_train, maxlen, padding), pad_reviews(x_test, maxlen, padding)
-
     if validation_split == 0:
         empty = np.arange(0)
         return ImdbData(x_train, y_train, x_train[empty], y_train[empty], x_test, y_test)
@@ -447,3 +466,70 @@ def encode_review(text: str, num_words: int | None = 20000, word_index: dict[str
         i = rank + INDEX_FROM if rank is not None else UNKNOWN_ID
         ids.append(i if num_words is None or i < num_words else UNKNOWN_ID)
     return ids
+
+
+# ---------------------------------------------------------------- raw text
+
+TEXT_UNKNOWN_ID = 1  # TextVectorization's id for a word outside its vocabulary ("out of vocabulary")
+
+
+def text_vocabulary(num_words: int, word_index: dict[str, int] | None = None) -> list[str]:
+    """The vocabulary to give ``keras.layers.TextVectorization`` so that every word
+    gets the same id as in the data set (rank + 3).
+
+    TextVectorization keeps id 0 for padding and id 1 for unknown words, and
+    gives the i-th entry of its vocabulary the id i + 2. So the list starts
+    with two place-holders that no text can produce (ids 2 and 3, which keras
+    keeps for "unknown" and an unused mark), then the words by rank up to id
+    ``num_words - 1``. Returns ``num_words - 2`` strings.
+    """
+    _check_num_words(num_words)
+    word_index = get_word_index() if word_index is None else word_index
+    by_id = _id_to_word(word_index)
+    words = ["<unk>", "<unused>"]  # ids 2 and 3: the "<" never survives the standardization
+    words += [by_id.get(i, f"<missing-{i}>") for i in range(INDEX_FROM + 1, num_words)]
+    return words
+
+
+def as_text_ids(reviews) -> np.ndarray:
+    """Turn reviews in keras' ids into the ids a TextVectorization layer with
+    :func:`text_vocabulary` gives for the same words: the start mark (1) goes,
+    and unknown words (2) become TextVectorization's unknown id (1). Words keep
+    their ids. Takes and returns an object array of lists (``load_imdb_raw``'s ``x``)."""
+    return _object_array([[TEXT_UNKNOWN_ID if i == UNKNOWN_ID else i for i in review if i != START_ID]
+                          for review in reviews])
+
+
+def _object_array(lists) -> np.ndarray:
+    """A 1-D object array of lists (``np.array`` would make a 2-D array of lists of equal length)."""
+    out = np.empty(len(lists), dtype="object")
+    out[:] = lists
+    return out
+
+
+def review_texts(reviews, word_index: dict[str, int] | None = None) -> list[str]:
+    """The words of each review (keras ids, one list per review) as one string
+    each, for models that read text. Padding, the start mark and unknown words are left out."""
+    id_to_word = _id_to_word(get_word_index() if word_index is None else word_index)
+    return [" ".join(id_to_word[i] for i in review if i > UNKNOWN_ID and i in id_to_word) for review in reviews]
+
+
+def last_words(reviews, count: int) -> np.ndarray:
+    """The last ``count`` ids of each review (keras ids; the start mark left out):
+    short inputs cut from real reviews. Returns an object array of lists."""
+    return _object_array([[i for i in review if i != START_ID][-count:] for review in reviews])
+
+
+def random_crops(reviews, min_words: int = 10, max_words: int = 60, seed: int = 0) -> np.ndarray:
+    """One random stretch of consecutive words from each review, of a random length
+    between ``min_words`` and ``max_words`` (the whole review when it is shorter):
+    short training inputs cut from long reviews, each keeping its review's label.
+    Takes and returns an object array of id lists (a leading start mark is left out)."""
+    rng = np.random.default_rng(seed)
+    crops = []
+    for review in reviews:
+        words = [i for i in review if i != START_ID]
+        length = min(len(words), int(rng.integers(min_words, max_words + 1)))
+        start = int(rng.integers(0, len(words) - length + 1))
+        crops.append(words[start:start + length])
+    return _object_array(crops)

@@ -224,3 +224,43 @@ def test_split_and_pad_matches_load_imdb_and_pads_behind_when_asked(data_dir):
     behind = h.split_and_pad(raw, 500, max_train=50, max_test=50, padding="post")
     short = next(i for i, r in enumerate(raw[1][0][:50]) if len(r) < 500)
     assert behind.x_test[short, 0] == data.START_ID and behind.x_test[short, -1] == 0
+
+
+def test_split_reviews_picks_the_same_reviews_as_split_and_pad():
+    import numpy as np
+
+    from lstm_helpers import data
+
+    rng = np.random.default_rng(0)
+    x = data._object_array([[1] + list(rng.integers(4, 50, size=n)) for n in rng.integers(1, 12, size=40)])
+    raw = ((x, rng.integers(0, 2, size=40)), (x[:10], rng.integers(0, 2, size=10)))
+    padded = data.split_and_pad(raw, maxlen=6, validation_split=0.25, seed=3, max_train=24, max_test=7)
+    split = data.split_reviews(raw, validation_split=0.25, seed=3, max_train=24, max_test=7)
+    for name in ("train", "val", "test"):
+        reviews = getattr(split, f"x_{name}")
+        np.testing.assert_array_equal(h.pad_reviews(list(reviews), 6), getattr(padded, f"x_{name}"))
+        np.testing.assert_array_equal(getattr(split, f"y_{name}"), getattr(padded, f"y_{name}"))
+    assert len(split.y_train) == 24 and len(split.y_test) == 7
+
+
+def test_text_ids_texts_and_last_words():
+    from lstm_helpers import data
+
+    index = {"the": 1, "film": 2, "was": 3, "great": 4}
+    reviews = data._object_array([[1, 4, 5, 2, 7], [1, 2, 2]])     # <start> the film <unk> great / <start> <unk> <unk>
+    assert [list(r) for r in data.as_text_ids(reviews)] == [[4, 5, 1, 7], [1, 1]]
+    assert data.review_texts(reviews, index) == ["the film great", ""]
+    assert [list(r) for r in data.last_words(reviews, 2)] == [[2, 7], [2, 2]]
+    assert data.as_text_ids(data._object_array([[1, 4], [1, 5]])).shape == (2,)  # a list per review, even of equal length
+
+
+def test_random_crops_are_stretches_of_their_reviews():
+    from lstm_helpers import data
+
+    reviews = data._object_array([[1] + list(range(10, 110)), [1, 7, 8, 9]])
+    crops = data.random_crops(reviews, min_words=5, max_words=20, seed=1)
+    long_crop = list(crops[0])
+    assert 5 <= len(long_crop) <= 20 and long_crop == list(range(long_crop[0], long_crop[0] + len(long_crop)))
+    assert list(crops[1]) == [7, 8, 9]  # shorter than min_words: the whole review, without the start mark
+    again = data.random_crops(reviews, min_words=5, max_words=20, seed=1)
+    assert [list(c) for c in again] == [list(c) for c in crops]
