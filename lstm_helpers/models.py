@@ -8,6 +8,7 @@ model: Embedding 20000 x 128 -> LSTM 128 (dropout 0.2, recurrent dropout 0.2)
 from __future__ import annotations
 
 import keras
+import numpy as np
 from keras import layers
 
 from .settings import pick
@@ -47,7 +48,7 @@ def model_input_size(model: keras.Model) -> tuple[int, int | None]:
     """Return ``(vocab_size, maxlen)`` of a review classifier: the ids its Embedding
     layer accepts (ids ``0 .. vocab_size - 1``) and the review length its input
     takes (None: any length)."""
-    embeddings = [layer for layer in model.layers if isinstance(layer, layers.Embedding)]
+    embeddings = [layer for layer in _all_layers(model) if isinstance(layer, layers.Embedding)]
     if not embeddings:
         raise ValueError(pick(
             ko=f"모델 {model.name!r} 에 Embedding 층이 없습니다. 단어 id를 읽는 리뷰 분류기"
@@ -58,17 +59,69 @@ def model_input_size(model: keras.Model) -> tuple[int, int | None]:
     return int(embeddings[0].input_dim), model.inputs[0].shape[1]
 
 
+def reads_text(model: keras.Model) -> bool:
+    """True when ``model`` takes review text (strings) as input, as the models of
+    :func:`build_text_classifier` and :func:`build_bag_of_ngrams_classifier` do."""
+    return model.inputs[0].dtype == "string"
+
+
+def padding_of(model: keras.Model) -> str:
+    """How a review classifier that reads ids wants short reviews padded: ``"post"``
+    (zeros behind) when its Embedding masks padding, ``"pre"`` (zeros in front) when not.
+
+    Every configuration of this package trains that way: a model without a mask
+    must see the review at the end of its input, right before its last state is
+    read; a model with a mask skips the zeros wherever they are, and behind is the
+    side cuDNN's fast kernels accept on a GPU."""
+    embedding = next(layer for layer in _all_layers(model) if isinstance(layer, layers.Embedding))
+    return "post" if embedding.mask_zero else "pre"
+
+
+def _all_layers(model: keras.Model):
+    """Every layer of ``model``, also those inside nested models, in order."""
+    for layer in model.layers:
+        if isinstance(layer, keras.Model):
+            yield from _all_layers(layer)
+        else:
+            yield layer
+
+
+def _text_vectorizer(model: keras.Model):
+    """The TextVectorization layer of a text-reading model (None if it has none)."""
+    return next((layer for layer in _all_layers(model) if isinstance(layer, layers.TextVectorization)), None)
+
+
 def predict_sentiment(model: keras.Model, texts, num_words: int | None = None, maxlen: int | None = None,
                       word_index=None):
     """Return P(positive) for each review typed as text: a float array, one per text.
 
-    ``texts`` is one string or a list of strings. Each is encoded as in
-    training (:func:`lstm_helpers.data.encode_review`) and cut/padded to the
-    model's length. The vocabulary size and the length are read from the
-    model; ``num_words``/``maxlen``, if given, must agree with it (a clear
-    error otherwise), so the input can never differ from what the model knows.
+    ``texts`` is one string or a list of strings. A model that reads text
+    (:func:`reads_text`) gets the strings as they are. For a model that reads
+    ids, each text is encoded as in training (:func:`lstm_helpers.data.encode_review`)
+    and cut/padded to the model's length, on the side it was trained with
+    (:func:`padding_of`). The vocabulary size and the length are read from the
+    model; ``num_words``/``maxlen``, if given, must agree with it (a clear error
+    otherwise), so the input can never differ from what the model knows. A text
+    whose words are mostly unknown to the model (Korean, say) gets a warning.
     """
     from .data import encode_review, pad_reviews
+
+    texts = [texts] if isinstance(texts, str) else list(texts)
+    if not texts:
+        raise ValueError(pick(ko="예측할 리뷰가 없습니다. 문자열 하나나 문자열 목록을 넘기세요.",
+                              en="There is no review to predict: pass a string or a list of strings."))
+    if reads_text(model):
+        ids = [encode_review(text, num_words=None, word_index=word_index) for text in texts]  # checks each text
+        vectorizer = _text_vectorizer(model)
+        if vectorizer is not None and vectorizer.get_config()["output_mode"] == "int":
+            from .data import TEXT_UNKNOWN_ID
+
+            for text, row in zip(texts, keras.ops.convert_to_numpy(vectorizer(texts))):
+                warn_if_mostly_unknown(text, [int(i) for i in row if i != 0], unknown_id=TEXT_UNKNOWN_ID)
+        else:
+            for text, review in zip(texts, ids):
+                warn_if_mostly_unknown(text, review)
+        return model.predict(np.array(texts, dtype=object), verbose=0)[:, 0]
 
     vocab_size, model_maxlen = model_input_size(model)
     for name, given, known in (("num_words", num_words, vocab_size), ("maxlen", maxlen, model_maxlen)):
@@ -79,26 +132,24 @@ def predict_sentiment(model: keras.Model, texts, num_words: int | None = None, m
                 en=f"{name}={given}, but this model was built with {name}={known}. "
                    f"Leave {name} out and the model's own value is used.",
             ))
-    texts = [texts] if isinstance(texts, str) else list(texts)
-    if not texts:
-        raise ValueError(pick(ko="예측할 리뷰가 없습니다. 문자열 하나나 문자열 목록을 넘기세요.",
-                              en="There is no review to predict: pass a string or a list of strings."))
     ids = [encode_review(text, num_words=vocab_size, word_index=word_index) for text in texts]
     for text, review in zip(texts, ids):
         warn_if_mostly_unknown(text, review)
     length = model_maxlen or max(len(review) for review in ids)
-    return model.predict(pad_reviews(ids, length), verbose=0)[:, 0]
+    return model.predict(pad_reviews(ids, length, padding=padding_of(model)), verbose=0)[:, 0]
 
 
-def warn_if_mostly_unknown(text: str, ids) -> None:
+def warn_if_mostly_unknown(text: str, ids, unknown_id: int | None = None) -> None:
     """Warn, in the learner's language, when most words of ``text`` are unknown to the model
-    (ids 2 after the start mark): a Korean or other non-English text, or a typo-ridden one."""
+    (``unknown_id``, by default keras' 2, after the start mark): a Korean or other
+    non-English text, or a typo-ridden one."""
     import warnings
 
     from .data import START_ID, UNKNOWN_ID
 
-    words = [i for i in ids if i != START_ID]
-    unknown = sum(i == UNKNOWN_ID for i in words)
+    unknown_id = UNKNOWN_ID if unknown_id is None else unknown_id
+    words = [i for i in ids if i != START_ID or unknown_id == START_ID]
+    unknown = sum(i == unknown_id for i in words)
     if words and unknown / len(words) > 0.5:
         hangul = any("\uac00" <= ch <= "\ud7a3" for ch in text)
         warnings.warn(pick(
@@ -150,6 +201,7 @@ def build_recurrent_classifier(
     dropout: float = 0.2,
     recurrent_dropout: float = 0.2,
     mask_padding: bool = False,
+    stacked: int = 1,
     learning_rate: float = 1e-3,
     jit_compile: bool | str = "auto",
 ) -> keras.Model:
@@ -159,8 +211,10 @@ def build_recurrent_classifier(
     the review both ways. ``pooling``: ``"last"`` keeps the last hidden state (as
     :func:`build_lstm_classifier`), ``"max"``/``"mean"`` pool the hidden states
     of all time steps, ``"max_mean"`` joins both. ``mask_padding`` makes the
-    layers skip the padding ids (0). ``embedding_dropout`` drops whole word
-    vectors (SpatialDropout1D). ``jit_compile`` is passed to ``compile`` (XLA).
+    layers skip the padding ids (0). ``stacked`` recurrent layers of the same
+    kind are put one on top of the other; each but the last hands on its whole
+    sequence of hidden states. ``embedding_dropout`` (SpatialDropout1D) switches
+    off whole embedding dimensions: the same dimensions at every time step of a review. ``jit_compile`` is passed to ``compile`` (XLA).
     Input ids (batch, maxlen) -> P(positive) (batch, 1).
     """
     if layer not in RECURRENT_LAYERS:
@@ -173,13 +227,18 @@ def build_recurrent_classifier(
     x = layers.Embedding(vocab_size, embedding_dim, mask_zero=mask_padding, name="embedding")(reviews)
     if embedding_dropout:
         x = layers.SpatialDropout1D(embedding_dropout, name="embedding_dropout")(x)
-    recurrent = RECURRENT_LAYERS[layer](
-        units, dropout=dropout, recurrent_dropout=recurrent_dropout,
-        return_sequences=pooling != "last", name=layer,
-    )
-    if bidirectional:
-        recurrent = layers.Bidirectional(recurrent, name=f"bidirectional_{layer}")
-    x = recurrent(x)
+    if stacked < 1:
+        raise ValueError(pick(ko=f"stacked={stacked!r}: 순환 층은 1개 이상이어야 합니다.",
+                              en=f"stacked={stacked!r}: there must be at least one recurrent layer."))
+    for level in range(1, stacked + 1):
+        name = layer if stacked == 1 else f"{layer}_{level}"
+        recurrent = RECURRENT_LAYERS[layer](
+            units, dropout=dropout, recurrent_dropout=recurrent_dropout,
+            return_sequences=level < stacked or pooling != "last", name=name,
+        )
+        if bidirectional:
+            recurrent = layers.Bidirectional(recurrent, name=f"bidirectional_{name}")
+        x = recurrent(x)
     if pooling in ("max", "max_mean"):
         pooled = [MaskedMaxOverTime(name="max_over_time")(x)]
     else:
@@ -189,7 +248,9 @@ def build_recurrent_classifier(
     if pooled:
         x = pooled[0] if len(pooled) == 1 else layers.Concatenate(name="max_and_mean")(pooled)
     positive = layers.Dense(1, activation="sigmoid", name="positive")(x)
-    model = keras.Model(reviews, positive, name=f"{'bi' if bidirectional else ''}{layer}_{pooling}_classifier")
+    stack = f"{stacked}x" if stacked > 1 else ""
+    model = keras.Model(reviews, positive,
+                        name=f"{'bi' if bidirectional else ''}{stack}{layer}_{pooling}_classifier")
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate),
         loss="binary_crossentropy",
@@ -219,4 +280,113 @@ def build_memory_model(layer: str, length: int | None, units: int = 16, learning
     model = keras.Model(inputs, output, name=f"memory_{layer}_{length or 'any'}")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy",
                   metrics=["accuracy"])
+    return model
+
+
+# ---------------------------------------------------------------- models that read text
+
+@keras.saving.register_keras_serializable(package="lstm_helpers")
+def standardize_like_imdb(texts):
+    """Lower-case the texts and keep only runs of letters, digits, ``_`` and ``'``,
+    the way the IMDB data set was split into words (:func:`lstm_helpers.data.tokenize`):
+    ``"Don't miss it!"`` -> ``"don't miss it "``. A TextVectorization ``standardize`` step
+    (TensorFlow string ops, so it runs inside the model)."""
+    import tensorflow as tf
+
+    lowered = tf.strings.lower(texts, encoding="utf-8")
+    return tf.strings.regex_replace(lowered, r"[^\pL\pN_']+", " ")
+
+
+def build_text_vectorizer(num_words: int, word_index=None, maxlen: int | None = None) -> layers.TextVectorization:
+    """Return a TextVectorization layer that turns review text into the ids of the
+    data set: the word of rank r gets id r + 3, a word outside the ``num_words``
+    most frequent gets 1 (unknown), padding is 0. Text (batch,) -> ids (batch, longest
+    review), or (batch, ``maxlen``): the first ``maxlen`` words, zeros behind."""
+    from .data import text_vocabulary
+
+    return layers.TextVectorization(standardize=standardize_like_imdb, split="whitespace",
+                                    vocabulary=text_vocabulary(num_words, word_index),
+                                    output_sequence_length=maxlen, name="words_to_ids")
+
+
+def build_text_classifier(classifier: keras.Model, word_index=None) -> keras.Model:
+    """Put a TextVectorization layer in front of a trained id classifier, so the
+    result reads raw text: strings (batch,) -> P(positive) (batch, 1).
+
+    ``classifier`` must have been trained on the ids that layer gives
+    (:func:`lstm_helpers.data.as_text_ids`: no start mark, unknown words 1).
+    Its vocabulary size is read from its Embedding. The text is not cut: a
+    classifier built with ``maxlen=None`` and ``mask_padding=True`` reads a
+    review of any length. Returns a compiled model (``evaluate`` works on strings);
+    ``model.save`` keeps the vocabulary in the ``.keras`` file.
+    """
+    vocab_size, maxlen = model_input_size(classifier)
+    if maxlen is not None:
+        raise ValueError(pick(
+            ko=f"이 분류기는 길이 {maxlen}의 입력만 받습니다. 길이가 제각각인 텍스트를 읽으려면 "
+               "maxlen=None, mask_padding=True 로 만든 분류기를 넘기세요.",
+            en=f"This classifier takes inputs of length {maxlen} only. To read texts of any length, "
+               "pass one built with maxlen=None and mask_padding=True.",
+        ))
+    text = keras.Input(shape=(), dtype="string", name="review_text")
+    ids = build_text_vectorizer(vocab_size, word_index)(text)
+    positive = classifier(ids)
+    model = keras.Model(text, positive, name=f"text_{classifier.name}")
+    model.compile(optimizer=keras.optimizers.Adam(), loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def build_bag_of_ngrams_classifier(train_texts, max_tokens: int = 20000, ngrams: int = 2, hidden: int = 16,
+                                   dropout: float = 0.5, output_mode: str = "multi_hot",
+                                   learning_rate: float = 1e-3) -> keras.Model:
+    """Return a compiled classifier that ignores word order: text (batch,) -> P(positive) (batch, 1).
+
+    A TextVectorization layer, fitted here on ``train_texts`` (a list of
+    strings), keeps the ``max_tokens`` most frequent words and runs of up to
+    ``ngrams`` words (2: word pairs, "not good"), and turns each review into
+    one vector with a 1 for every one of them it holds (``"multi_hot"``; or
+    ``"tf_idf"``). Then Dense ``hidden`` (relu), dropout, Dense 1 (sigmoid).
+    """
+    import tensorflow as tf
+
+    vectorizer = layers.TextVectorization(max_tokens=max_tokens, ngrams=ngrams, output_mode=output_mode,
+                                          standardize=standardize_like_imdb, name="bag_of_ngrams")
+    vectorizer.adapt(tf.data.Dataset.from_tensor_slices(list(train_texts)).batch(1024))
+    text = keras.Input(shape=(), dtype="string", name="review_text")
+    x = vectorizer(text)
+    x = layers.Dense(hidden, activation="relu", name="hidden")(x)
+    x = layers.Dropout(dropout, name="dropout")(x)
+    positive = layers.Dense(1, activation="sigmoid", name="positive")(x)
+    model = keras.Model(text, positive, name=f"bag_of_{ngrams}grams_classifier")
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy",
+                  metrics=["accuracy"])
+    return model
+
+
+def build_recurrent_bag_classifier(train_texts, num_words: int = 30000, maxlen: int = 400, units: int = 32,
+                                   embedding_dim: int = 64, embedding_dropout: float = 0.5,
+                                   max_tokens: int = 20000, ngrams: int = 2, hidden: int = 16,
+                                   dropout: float = 0.5, learning_rate: float = 1e-3, word_index=None) -> keras.Model:
+    """Return a compiled text classifier with two readers of the same review, joined:
+    a bidirectional GRU (masked, max and mean over time) over its first ``maxlen`` words,
+    and a bag of n-grams (:func:`build_bag_of_ngrams_classifier`'s first layers, its
+    vocabulary fitted here on ``train_texts``). Text (batch,) -> P(positive) (batch, 1).
+    """
+    import tensorflow as tf
+
+    text = keras.Input(shape=(), dtype="string", name="review_text")
+    ids = build_text_vectorizer(num_words, word_index, maxlen=maxlen)(text)
+    x = layers.Embedding(num_words, embedding_dim, mask_zero=True, name="embedding")(ids)
+    x = layers.SpatialDropout1D(embedding_dropout, name="embedding_dropout")(x)
+    x = layers.Bidirectional(layers.GRU(units, return_sequences=True, name="gru"), name="bidirectional_gru")(x)
+    in_order = layers.Concatenate(name="max_and_mean")(
+        [MaskedMaxOverTime(name="max_over_time")(x), layers.GlobalAveragePooling1D(name="mean_over_time")(x)])
+    vectorizer = layers.TextVectorization(max_tokens=max_tokens, ngrams=ngrams, output_mode="multi_hot",
+                                          standardize=standardize_like_imdb, name="bag_of_ngrams")
+    vectorizer.adapt(tf.data.Dataset.from_tensor_slices(list(train_texts)).batch(1024))
+    bag = layers.Dense(hidden, activation="relu", name="bag_hidden")(vectorizer(text))
+    joined = layers.Dropout(dropout, name="dropout")(layers.Concatenate(name="both")([in_order, bag]))
+    positive = layers.Dense(1, activation="sigmoid", name="positive")(joined)
+    model = keras.Model(text, positive, name="bigru_and_bag_classifier")
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy", metrics=["accuracy"])
     return model
