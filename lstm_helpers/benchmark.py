@@ -20,28 +20,45 @@ import argparse
 import json
 import os
 import platform
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from . import settings
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
 @dataclass(frozen=True)
 class Configuration:
-    """One model and how it is trained. ``model`` holds keyword arguments of
-    :func:`lstm_helpers.models.build_recurrent_classifier`."""
+    """One model and how it is trained.
+
+    ``builder`` says which builder of :mod:`lstm_helpers.models` makes it:
+    ``"recurrent"`` (:func:`~lstm_helpers.models.build_recurrent_classifier`, reads ids),
+    ``"bag_of_ngrams"`` (:func:`~lstm_helpers.models.build_bag_of_ngrams_classifier`,
+    reads text, ignores word order) or ``"recurrent_and_bag"``
+    (:func:`~lstm_helpers.models.build_recurrent_bag_classifier`, reads text both ways);
+    ``model`` holds its keyword arguments.
+    ``text_ids``: the recurrent model trains on the ids a TextVectorization layer
+    gives (no start mark, unknown words 1), so it can be wrapped to read raw text
+    (:func:`~lstm_helpers.models.build_text_classifier`); it then takes reviews of any length.
+    ``padding``: ``"post"`` exactly when ``mask_padding`` is on (a rule the tests check,
+    and the side :func:`~lstm_helpers.models.predict_sentiment` pads on).
+    """
 
     name: str
     description: str
     description_ko: str = ""
-    num_words: int = 20000
-    maxlen: int = 80
+    builder: str = "recurrent"
+    num_words: int | None = 20000
+    maxlen: int | None = 80
     batch_size: int = 128
     epochs: int = 6
     patience: int | None = 1  # None: train all epochs, keep the last weights (the original)
     padding: str = "pre"
+    text_ids: bool = False
     model: dict = field(default_factory=dict)
 
     def describe(self) -> str:
@@ -49,6 +66,7 @@ class Configuration:
         return settings.pick(ko=self.description_ko or self.description, en=self.description)
 
 
+_NO_RECURRENT_DROPOUT = dict(dropout=0.2, recurrent_dropout=0.0)
 CONFIGURATIONS = [
     Configuration("original", "the original notebook: LSTM 128, recurrent dropout 0.2, batch 32, 3 epochs",
                   description_ko="원래 노트북: LSTM 128, 순환 드롭아웃 0.2, 배치 32, 3 에포크",
@@ -56,27 +74,48 @@ CONFIGURATIONS = [
                   model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.2)),
     Configuration("lstm_fast", "LSTM 128 without recurrent dropout, batch 128, early stopping",
                   description_ko="순환 드롭아웃 없는 LSTM 128, 배치 128, 조기 종료",
-                  model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.0)),
+                  model=dict(layer="lstm", units=128, **_NO_RECURRENT_DROPOUT)),
     Configuration("simple_rnn", "SimpleRNN 128, batch 128, early stopping",
                   description_ko="SimpleRNN 128, 배치 128, 조기 종료",
-                  model=dict(layer="simple_rnn", units=128, dropout=0.2, recurrent_dropout=0.0)),
+                  model=dict(layer="simple_rnn", units=128, **_NO_RECURRENT_DROPOUT)),
     Configuration("gru", "GRU 128, batch 128, early stopping",
                   description_ko="GRU 128, 배치 128, 조기 종료",
-                  model=dict(layer="gru", units=128, dropout=0.2, recurrent_dropout=0.0)),
+                  model=dict(layer="gru", units=128, **_NO_RECURRENT_DROPOUT)),
+    Configuration("lstm_stacked", "two stacked LSTMs of 128, batch 128, early stopping",
+                  description_ko="LSTM 128 두 층을 쌓은 모델, 배치 128, 조기 종료",
+                  model=dict(layer="lstm", units=128, stacked=2, **_NO_RECURRENT_DROPOUT)),
     Configuration("lstm_200", "LSTM 128 on the last 200 words",
                   description_ko="마지막 200단어를 읽는 LSTM 128",
-                  maxlen=200, model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.0)),
-    Configuration("bilstm_200", "bidirectional LSTM 2x64 on the last 200 words",
-                  description_ko="마지막 200단어를 읽는 양방향 LSTM 2x64",
-                  maxlen=200, model=dict(layer="lstm", units=64, bidirectional=True, dropout=0.2,
-                                         recurrent_dropout=0.0)),
-    Configuration("bigru_pool_600", "bidirectional GRU 2x64, max+mean over time, 600 words of 30,000, masked padding",
-                  description_ko="양방향 GRU 2x64, 타임 스텝 전체의 최댓값+평균, 어휘 30,000개 중 600단어, 패딩 마스킹",
-                  num_words=30000, maxlen=600, padding="post",
+                  maxlen=200, model=dict(layer="lstm", units=128, **_NO_RECURRENT_DROPOUT)),
+    Configuration("bilstm_200", "bidirectional LSTM 2x64 on the last 200 words, masked padding",
+                  description_ko="마지막 200단어를 읽는 양방향 LSTM 2x64, 패딩 마스킹",
+                  maxlen=200, padding="post",
+                  model=dict(layer="lstm", units=64, bidirectional=True, mask_padding=True, **_NO_RECURRENT_DROPOUT)),
+    Configuration("bigru_pool_600", "bidirectional GRU 2x64, max+mean over time, 600 words of 30,000, "
+                  "masked padding; reads raw text",
+                  description_ko="양방향 GRU 2x64, 전체 타임 스텝에 걸친 최댓값+평균, 어휘 30,000개 중 600단어, "
+                                 "패딩 마스킹, 원문 텍스트를 읽음",
+                  num_words=30000, maxlen=600, padding="post", text_ids=True,
                   model=dict(layer="gru", units=64, bidirectional=True, pooling="max_mean", mask_padding=True,
                              embedding_dropout=0.5, dropout=0.0, recurrent_dropout=0.0)),
+    Configuration("bigru_and_bigrams", "bidirectional GRU 2x32 (400 words of 30,000, masked, max+mean) "
+                  "joined with a bag of 20,000 words and word pairs -> Dense 16",
+                  description_ko="양방향 GRU 2x32(어휘 30,000개 중 400단어, 마스킹, 최댓값+평균)에 "
+                                 "단어와 단어 쌍 20,000개의 바이그램 주머니 -> Dense 16을 이어 붙인 모델",
+                  builder="recurrent_and_bag", num_words=30000, maxlen=400, batch_size=64, epochs=6, patience=1,
+                  model=dict(units=32, embedding_dim=64, embedding_dropout=0.5, max_tokens=20000, hidden=16,
+                             dropout=0.5)),
+    Configuration("bag_of_bigrams", "not recurrent: which of 20,000 words and word pairs a review holds "
+                  "(multi-hot) -> Dense 16, batch 32",
+                  description_ko="순환 신경망이 아님: 단어와 단어 쌍 20,000개 각각이 리뷰에 있는지(멀티-핫) "
+                                 "-> Dense 16, 배치 32",
+                  builder="bag_of_ngrams", num_words=None, maxlen=None, batch_size=32, epochs=10, patience=2,
+                  model=dict(max_tokens=20000, ngrams=2, hidden=16, dropout=0.5)),
 ]
 BY_NAME = {c.name: c for c in CONFIGURATIONS}
+TEXT_BUILDERS = ("bag_of_ngrams", "recurrent_and_bag")  # models that take the reviews as text
+# The benchmark of notebook 06 (07 trains the original and the text model itself)
+NOTEBOOK_06 = ["lstm_fast", "simple_rnn", "gru", "lstm_stacked", "lstm_200", "bilstm_200", "bag_of_bigrams"]
 
 
 @dataclass(frozen=True)
@@ -89,20 +128,56 @@ class BestModel:
 QUICK_SIZES = dict(max_train=600, max_test=300, epochs=1, maxlen_cap=80)
 
 
+def prepare_data(config: Configuration, raw, seed: int = 42, quick: bool = False):
+    """The data ``config`` trains on, from ``load_imdb_raw``'s output for its ``num_words``:
+    an :class:`~lstm_helpers.data.ImdbData` split 80/20 with ``seed`` (the same reviews
+    for every configuration): padded ids, or texts for a model that reads text."""
+    from .data import ImdbData, as_text_ids, pad_reviews, review_texts, split_reviews
+
+    sizes = dict(max_train=QUICK_SIZES["max_train"], max_test=QUICK_SIZES["max_test"]) if quick else {}
+    split = split_reviews(raw, validation_split=0.2, seed=seed, **sizes)
+    if config.builder in TEXT_BUILDERS:
+        def convert(x):
+            return np.array(review_texts(x), dtype=object)
+    else:
+        maxlen = min(config.maxlen, QUICK_SIZES["maxlen_cap"]) if quick else config.maxlen
+
+        def convert(x):
+            return pad_reviews(as_text_ids(x) if config.text_ids else x, maxlen, padding=config.padding)
+    return ImdbData(convert(split.x_train), split.y_train, convert(split.x_val), split.y_val,
+                    convert(split.x_test), split.y_test)
+
+
+def build_model(config: Configuration, data, quick: bool = False):
+    """Build ``config``'s model, compiled, for ``data`` (from :func:`prepare_data`)."""
+    from .models import build_bag_of_ngrams_classifier, build_recurrent_bag_classifier, build_recurrent_classifier
+
+    if config.builder == "bag_of_ngrams":
+        return build_bag_of_ngrams_classifier(data.x_train, **config.model)
+    if config.builder == "recurrent_and_bag":
+        maxlen = min(config.maxlen, QUICK_SIZES["maxlen_cap"]) if quick else config.maxlen
+        return build_recurrent_bag_classifier(data.x_train, num_words=config.num_words, maxlen=maxlen, **config.model)
+    maxlen = None if config.text_ids else data.x_train.shape[1]
+    return build_recurrent_classifier(vocab_size=config.num_words, maxlen=maxlen, **config.model)
+
+
 def run_configuration(config: Configuration, data, seed: int = 42, quick: bool = False):
-    """Train one configuration on ``data`` (an ImdbData) and measure it once on the test set.
+    """Train one configuration on ``data`` (from :func:`prepare_data`) and measure it once on the test set.
 
     Returns ``(row, model)``: the measurements as a dict, and the trained model
     (with the weights of its best validation epoch, unless ``config.patience`` is None).
+    ``row["test_se"]`` is the standard error of the test accuracy, sqrt(p(1 - p) / n):
+    two rows closer than about two of it are not told apart by this test set.
     """
     import keras
 
     from .callbacks import LiveTrainingPlot
-    from .models import build_recurrent_classifier
     from .sweeps import measure_configuration
 
     keras.utils.set_random_seed(seed)
-    model = build_recurrent_classifier(vocab_size=config.num_words, maxlen=data.x_train.shape[1], **config.model)
+    started = time.perf_counter()
+    model = build_model(config, data, quick=quick)  # the bag of n-grams fits its vocabulary here: part of its cost
+    build_seconds = time.perf_counter() - started
     epochs = QUICK_SIZES["epochs"] if quick else config.epochs
     progress = LiveTrainingPlot(curves=False)  # a status line in Jupyter, a line per epoch elsewhere
     keep_best = keras.callbacks.EarlyStopping(
@@ -111,25 +186,30 @@ def run_configuration(config: Configuration, data, seed: int = 42, quick: bool =
                                      epochs=epochs, batch_size=config.batch_size,
                                      validation_data=(data.x_val, data.y_val), callbacks=[progress, keep_best])
     history = measured["run"]["history"]
+    accuracy = measured["test_accuracy"]
     row = {
         "name": config.name,
         "description": config.describe(),
-        "maxlen": data.x_train.shape[1],
+        "maxlen": config.maxlen if config.builder != "bag_of_ngrams" else None,
         "num_words": config.num_words,
         "batch_size": config.batch_size,
         "parameters": model.count_params(),
         "epochs_run": measured["epochs_run"],
         "best_epoch": (keep_best.best_epoch + 1) if config.patience is not None else measured["epochs_run"],
         "best_val_accuracy": max(history["val_accuracy"]),
-        "test_accuracy": measured["test_accuracy"],
+        "test_accuracy": accuracy,
+        "test_se": float(np.sqrt(accuracy * (1 - accuracy) / len(data.y_test))),
+        "test_reviews": len(data.y_test),
         "seconds_per_epoch": measured["seconds"] / measured["epochs_run"],
-        "total_seconds": measured["seconds"],
+        "total_seconds": build_seconds + measured["seconds"],
     }
+    if quick and row["maxlen"] is not None:
+        row["maxlen"] = min(row["maxlen"], QUICK_SIZES["maxlen_cap"])
     return row, model
 
 
 def run_benchmark(configs: list[Configuration], quick: bool = False, seed: int = 42,
-                  data_dir: str | None = None, keep_best_model: bool = False):
+                  data_dir: str | None = None, keep_best_model: bool = False, trained: dict | None = None):
     """Run the configurations one after another on the same data; return their rows.
 
     Each row gains ``time_ratio``: its total seconds over the original
@@ -137,30 +217,38 @@ def run_benchmark(configs: list[Configuration], quick: bool = False, seed: int =
     ``keep_best_model=True`` it returns ``(rows, best)``: ``best`` is a
     :class:`BestModel` with the row, the trained model and the data of the
     configuration with the best *validation* accuracy (never chosen by the test set).
+    A dict passed as ``trained`` receives every configuration's trained model and
+    data: ``trained[name] = (model, data)``.
     """
-    from .data import load_imdb_raw, split_and_pad
+    from .data import load_imdb_raw
 
-    raw_by_words: dict[int, tuple] = {}
+    raw_by_words: dict = {}
     rows, best = [], None
     for config in configs:
         if config.num_words not in raw_by_words:
             raw_by_words[config.num_words] = load_imdb_raw(num_words=config.num_words, data_dir=data_dir)
-        maxlen = min(config.maxlen, QUICK_SIZES["maxlen_cap"]) if quick else config.maxlen
-        data = split_and_pad(raw_by_words[config.num_words], maxlen, validation_split=0.2, seed=seed,
-                             max_train=QUICK_SIZES["max_train"] if quick else None,
-                             max_test=QUICK_SIZES["max_test"] if quick else None, padding=config.padding)
+        data = prepare_data(config, raw_by_words[config.num_words], seed=seed, quick=quick)
         print(f"== {config.name}: {config.describe()}", flush=True)
         row, model = run_configuration(config, data, seed=seed, quick=quick)
         rows.append(row)
+        if trained is not None:
+            trained[config.name] = (model, data)
         if keep_best_model and (best is None or row["best_val_accuracy"] > best.row["best_val_accuracy"]):
             best = BestModel(row, model, data)
         print(settings.pick(ko=f"   테스트 정확도 {row['test_accuracy']:.4f}, 학습 {row['total_seconds']:.0f}초",
                             en=f"   test accuracy {row['test_accuracy']:.4f}, {row['total_seconds']:.0f} s of training"),
               flush=True)
+    add_time_ratios(rows)
+    return (rows, best) if keep_best_model else rows
+
+
+def add_time_ratios(rows: list[dict]) -> list[dict]:
+    """Give each row ``time_ratio``: its total seconds over those of the row named
+    ``original`` (None when there is no such row). Returns the same rows."""
     original = next((r for r in rows if r["name"] == "original"), None)
     for row in rows:
         row["time_ratio"] = row["total_seconds"] / original["total_seconds"] if original else None
-    return (rows, best) if keep_best_model else rows
+    return rows
 
 
 def results_table(rows: list[dict]):
@@ -171,16 +259,20 @@ def results_table(rows: list[dict]):
     def ratio(row):
         return f"{row['time_ratio']:.2f}x" if row.get("time_ratio") is not None else "-"
 
-    shown = [dict(row, ratio=ratio(row), model=f"{row['name']}: {row['description']}",
+    def words(row):
+        return pick(ko="전부", en="all") if row.get("maxlen") is None else str(row["maxlen"])
+
+    shown = [dict(row, ratio=ratio(row), model=f"{row['name']}: {row['description']}", words=words(row),
                   epochs=f"{row['epochs_run']} ({row['best_epoch']})") for row in rows]
     return show_table(shown, [
         ("model", pick(ko="설정", en="configuration"), "{}"),
-        ("maxlen", pick(ko="단어 수", en="words"), "{}"),
+        ("words", pick(ko="단어 수", en="words"), "{}"),
         ("test_accuracy", pick(ko="테스트 정확도", en="test accuracy"), "{:.4f}"),
+        ("test_se", pick(ko="표준 오차", en="standard error"), "±{:.4f}"),
         ("best_val_accuracy", pick(ko="최고 검증 정확도", en="best val accuracy"), "{:.4f}"),
         ("epochs", pick(ko="에포크 (최고)", en="epochs (best)"), "{}"),
-        ("seconds_per_epoch", pick(ko="에포크당 초", en="s / epoch"), "{:.1f}"),
-        ("total_seconds", pick(ko="총 초", en="total s"), "{:.0f}"),
+        ("seconds_per_epoch", pick(ko="에포크당 시간(초)", en="s / epoch"), "{:.1f}"),
+        ("total_seconds", pick(ko="총 시간(초)", en="total s"), "{:.0f}"),
         ("ratio", pick(ko="원래 설정 대비 시간", en="time vs original"), "{}"),
         ("parameters", pick(ko="파라미터 수", en="parameters"), "{:,}"),
     ])
@@ -190,7 +282,7 @@ def format_markdown(rows: list[dict], machine: str) -> str:
     """The rows as a Markdown table (for benchmark.md), with the machine they ran on."""
     table = results_table(rows)
     table.columns = [str(c).replace("|", "/") for c in table.columns]
-    return f"{machine}\n\n" + table.to_markdown(index=False, colalign=("left",) + ("right",) * 8) + "\n"
+    return f"{machine}\n\n" + table.to_markdown(index=False, colalign=("left",) + ("right",) * 9) + "\n"
 
 
 def describe_machine() -> str:

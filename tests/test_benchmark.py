@@ -22,11 +22,12 @@ def test_quick_benchmark_writes_json_and_markdown(data_dir, tmp_path, capsys):
 
 def test_no_ratio_without_the_original():
     rows = [{"name": "gru", "description": "d", "maxlen": 80, "test_accuracy": 0.8, "best_val_accuracy": 0.81,
-             "epochs_run": 2, "best_epoch": 1, "seconds_per_epoch": 1.0, "total_seconds": 2.0,
+             "test_se": 0.01, "epochs_run": 2, "best_epoch": 1, "seconds_per_epoch": 1.0, "total_seconds": 2.0,
              "parameters": 10, "time_ratio": None}]
     table = benchmark.format_markdown(rows, "here")
     last_row = table.strip().splitlines()[-1]
-    assert [cell.strip() for cell in last_row.strip("|").split("|")][7] == "-"
+    cells = [cell.strip() for cell in last_row.strip("|").split("|")]
+    assert cells[8] == "-" and cells[3] == "±0.0100"
 
 
 def test_configurations_have_unique_names_and_build():
@@ -36,21 +37,57 @@ def test_configurations_have_unique_names_and_build():
     original = benchmark.BY_NAME["original"]
     assert (original.batch_size, original.epochs, original.maxlen, original.patience) == (32, 3, 80, None)
     for config in benchmark.CONFIGURATIONS:
-        build_recurrent_classifier(vocab_size=config.num_words, maxlen=config.maxlen, **config.model)
+        if config.builder == "recurrent":
+            build_recurrent_classifier(vocab_size=config.num_words, maxlen=config.maxlen, **config.model)
+    assert set(benchmark.NOTEBOOK_06) <= set(benchmark.BY_NAME)
 
 
-def test_plot_benchmark_draws_one_point_per_configuration():
+def test_padding_goes_behind_exactly_when_it_is_masked():
+    """predict_sentiment pads a masked model "post" and others "pre": every configuration must train that way."""
+    for config in benchmark.CONFIGURATIONS:
+        if config.builder == "recurrent":
+            assert (config.padding == "post") == config.model.get("mask_padding", False), config.name
+    # a text model reads reviews of any length, so it must mask its padding
+    assert all(c.model.get("mask_padding") for c in benchmark.CONFIGURATIONS if c.text_ids)
+
+
+def test_prepare_data_gives_text_ids_texts_or_padded_ids():
+    import numpy as np
+
+    raw = ((np.array([[1, 5, 2, 7], [1, 9]], dtype=object), np.array([1, 0])),
+           (np.array([[1, 2, 6]], dtype=object), np.array([1])))
+    ids = benchmark.prepare_data(benchmark.BY_NAME["lstm_fast"], raw, quick=False)
+    assert ids.x_test.tolist() == [[0] * 77 + [1, 2, 6]]
+    text = benchmark.prepare_data(benchmark.BY_NAME["bigru_pool_600"], raw, quick=False)
+    assert text.x_test[0, :3].tolist() == [1, 6, 0]  # no start mark, unknown 2 -> 1, zeros behind
+    assert text.x_test.shape == (1, 600)
+
+
+def test_plot_benchmark_draws_one_point_per_configuration_and_no_label_covers_another():
     import lstm_helpers as h
     from lstm_helpers import settings
 
-    rows = [{"name": n, "maxlen": 80, "test_accuracy": a, "total_seconds": t, "parameters": 1000}
-            for n, a, t in (("original", 0.83, 100.0), ("gru", 0.85, 30.0))]
+    rows = [{"name": n, "maxlen": m, "test_accuracy": a, "test_se": 0.002, "total_seconds": t, "parameters": 1000}
+            for n, m, a, t in (("original", 80, 0.83, 100.0), ("gru", 80, 0.85, 30.0),
+                               ("lstm_fast", 80, 0.8393, 67.0), ("lstm_stacked", 80, 0.8393, 68.0),
+                               ("lstm_200", 200, 0.855, 167.0), ("bilstm_200", 200, 0.856, 194.0),
+                               ("bag_of_bigrams", None, 0.89, 60.0))]
     settings.set_language("ko")
     fig = h.plots.plot_benchmark(rows)
     ax = fig.axes[0]
-    assert [c.get_offsets()[0].tolist() for c in ax.collections] == [[100.0, 0.83], [30.0, 0.85]]
-    assert ax.get_ylabel() == "테스트 정확도" and ax.get_xscale() == "log"
+    points = [line.get_xydata()[0].tolist() for line in ax.lines if line.get_marker() == "o"]
+    assert points == [[100.0, 0.83], [30.0, 0.85], [67.0, 0.8393], [68.0, 0.8393], [167.0, 0.855], [194.0, 0.856],
+                      [60.0, 0.89]]
+    assert ax.get_ylabel().startswith("테스트 정확도") and ax.get_xscale() == "log"
     assert any(t.get_text() == "목표 0.89" for t in ax.texts)
+    assert any(t.get_text() == "bag_of_bigrams (전부)" for t in ax.texts)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    frame = ax.get_window_extent(renderer)
+    for i, box in enumerate(boxes):
+        assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1 and frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1
+        assert not any(box.overlaps(other) for other in boxes[i + 1:]), ax.texts[i].get_text()
 
 
 def _fake_benchmark(monkeypatch, results):
@@ -60,7 +97,7 @@ def _fake_benchmark(monkeypatch, results):
     from lstm_helpers import data
 
     monkeypatch.setattr(data, "load_imdb_raw", lambda **kwargs: "raw")
-    monkeypatch.setattr(data, "split_and_pad", lambda *args, **kwargs: "data")
+    monkeypatch.setattr(benchmark, "prepare_data", lambda *args, **kwargs: "data")
 
     def fake_run(config, data_, seed=42, quick=False):
         seconds, val, test = results[config.name]

@@ -90,26 +90,43 @@ def plot_word_vectors(points, words, groups=None, title: str | None = None):
 def plot_benchmark(rows, goal: float | None = 0.89):
     """Test accuracy against training seconds, one labelled point per configuration.
 
-    Takes the rows of :func:`lstm_helpers.benchmark.run_benchmark`; draws the
-    ``goal`` accuracy as a dashed line. Returns the matplotlib figure.
+    Takes the rows of :func:`lstm_helpers.benchmark.run_benchmark`. Error bars
+    show one standard error of the test accuracy (``test_se``) where the rows
+    have it; the ``goal`` accuracy is a dashed line. Labels are moved apart
+    (adjustText) so none covers another. Returns the matplotlib figure.
     """
+    from adjustText import adjust_text
+    from matplotlib.ticker import LogLocator, ScalarFormatter
+
     if not rows:
         raise ValueError(pick(ko="plot_benchmark 에 benchmark.run_benchmark 의 결과 행을 하나 이상 넘기세요.",
                               en="plot_benchmark needs at least one row from benchmark.run_benchmark."))
-    fig, ax = plt.subplots(figsize=(9, 4.5))
+    fig, ax = plt.subplots(figsize=(9, 5))
+    texts = []
     for row in rows:
-        ax.scatter(row["total_seconds"], row["test_accuracy"], s=20 + row["parameters"] / 1e5)
-        ax.annotate(f"{row['name']} ({row['maxlen']})", (row["total_seconds"], row["test_accuracy"]),
-                    textcoords="offset points", xytext=(6, 4), fontsize=9)
+        x, y = row["total_seconds"], row["test_accuracy"]
+        ax.errorbar(x, y, yerr=row.get("test_se"), fmt="o", markersize=7, capsize=3)
+        words = pick(ko="전부", en="all") if row.get("maxlen") is None else row["maxlen"]
+        texts.append(ax.text(x, y, f"{row['name']} ({words})", fontsize=9))
+    accuracies = [row["test_accuracy"] for row in rows]
+    top = max(accuracies + ([goal] if goal is not None else []))
+    ax.set_ylim(min(accuracies) - 0.01, top + 0.012)
     if goal is not None:
         ax.axhline(goal, linestyle="--", color="gray")
         ax.annotate(pick(ko=f"목표 {goal}", en=f"goal {goal}"), (0, goal), xycoords=("axes fraction", "data"),
-                    textcoords="offset points", xytext=(4, 4), color="gray")
+                    textcoords="offset points", xytext=(4, -12), color="gray")
     ax.set_xscale("log")
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(ScalarFormatter())
+    ax.xaxis.set_minor_locator(LogLocator(base=10, subs="auto"))
+    ax.xaxis.set_minor_formatter(plt.NullFormatter())
     ax.set_xlabel(pick(ko="학습 시간(초, 로그 눈금)", en="training seconds (log scale)"))
-    ax.set_ylabel(pick(ko="테스트 정확도", en="test accuracy"))
-    ax.set_title(pick(ko="모델별 테스트 정확도와 학습 시간 (점 크기: 파라미터 수)",
-                      en="Test accuracy and training time per model (dot size: parameters)"))
-    ax.grid(alpha=0.3)
+    ax.set_ylabel(pick(ko="테스트 정확도 (막대: ±표준 오차)", en="test accuracy (bars: ± standard error)"))
+    ax.set_title(pick(ko="모델별 테스트 정확도와 학습 시간 (괄호: 읽는 단어 수)",
+                      en="Test accuracy and training time per model (in brackets: words read)"))
+    ax.grid(alpha=0.3, which="major")
     fig.tight_layout()
+    # move the labels apart, and off the points, so that none covers another
+    adjust_text(texts, x=[row["total_seconds"] for row in rows], y=[row["test_accuracy"] for row in rows], ax=ax,
+                expand=(1.2, 1.6), arrowprops=dict(arrowstyle="-", color="gray", lw=0.6))
     return fig
