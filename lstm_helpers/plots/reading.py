@@ -30,14 +30,15 @@ def plot_opinion_by_word(opinions, labels=None, moves: int = 3, title: str | Non
     ax.axhspan(0.5, 1, color="tab:green", alpha=0.06)
     ax.axhspan(0, 0.5, color="tab:red", alpha=0.06)
     ax.axhline(0.5, color="gray", linestyle="--", linewidth=1)
+    labels_drawn, points = [], []
     for opinion, label, colour in zip(opinions, labels, plt.rcParams["axes.prop_cycle"].by_key()["color"]):
         x = np.arange(len(opinion.probabilities))
         ax.plot(x, opinion.probabilities, "o-", markersize=3.5, color=colour,
                 label=f"{label}: {opinion.final:.2f}")
         for i in opinion.biggest_moves(moves):
-            ax.annotate(opinion.words[i], (i, opinion.probabilities[i]), textcoords="offset points",
-                        xytext=(0, 7 if opinion.probabilities[i] >= 0.5 else -13), ha="center", fontsize=9,
-                        color=colour, fontweight="bold")
+            labels_drawn.append(ax.text(i, opinion.probabilities[i], opinion.words[i], ha="center", fontsize=9,
+                                        color=colour, fontweight="bold"))
+            points.append((i, opinion.probabilities[i]))
     if len(words) <= MAX_WORD_TICKS:
         ax.set_xticks(range(len(words)), words, rotation=60, ha="right", fontsize=9)
     else:
@@ -48,10 +49,17 @@ def plot_opinion_by_word(opinions, labels=None, moves: int = 3, title: str | Non
             fontsize=9, color="tab:green")
     ax.text(0.99, 0.03, pick(ko="부정", en="negative"), transform=ax.transAxes, ha="right", va="bottom",
             fontsize=9, color="tab:red")
-    ax.set_title(title or pick(ko="단어를 하나씩 읽을 때마다 바뀌는 모델의 판단",
+    fig.suptitle(title or pick(ko="단어를 하나씩 읽을 때마다 바뀌는 모델의 판단",
                                en="The model's opinion after each word it reads"))
-    ax.legend(loc="lower left", fontsize=9, title=pick(ko="모델: 마지막 P(긍정)", en="model: final P(positive)"),
-              title_fontsize=9)
+    # the legend goes above the plot, so it covers no point and no word
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncol=len(opinions), fontsize=9, frameon=False,
+              title=pick(ko="모델: 마지막 P(긍정)", en="model: final P(positive)"), title_fontsize=9, alignment="left")
     ax.grid(alpha=0.3)
     fig.tight_layout()
+    if labels_drawn:  # move the word labels off the lines and off each other
+        from adjustText import adjust_text
+
+        xs, ys = zip(*points)
+        adjust_text(labels_drawn, x=list(xs), y=list(ys), ax=ax, expand=(1.2, 1.5),
+                    arrowprops=dict(arrowstyle="-", color="gray", lw=0.5))
     return fig
