@@ -23,7 +23,9 @@ import json
 import os
 import pickle
 import re
+import types
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -373,22 +375,25 @@ def split_reviews(
 
 # ---------------------------------------------------------------- words <-> ids
 
-def get_word_index(data_dir: str | os.PathLike | None = None) -> dict[str, int]:
+def get_word_index(data_dir: str | os.PathLike | None = None) -> Mapping[str, int]:
     """Return keras' IMDB word index: word -> frequency rank (1 = "the").
 
     The ranks carry no offset; the id of a word in a review is rank + 3.
-    Read once per folder, then kept.
+    Read once per folder, then kept. It is a read-only view
+    (``types.MappingProxyType``): editing it would change what
+    :func:`encode_review` gives for the rest of the session, so it cannot be
+    edited; ``dict(get_word_index())`` is a copy to change freely.
     """
     return _read_word_index(resolve_data_dir(data_dir))
 
 
 @functools.cache
-def _read_word_index(folder: Path | None) -> dict[str, int]:
+def _read_word_index(folder: Path | None) -> Mapping[str, int]:
     if folder is None:
         import keras
 
         with _explain_download_failure():
-            return keras.datasets.imdb.get_word_index()
+            return types.MappingProxyType(keras.datasets.imdb.get_word_index())
     path = folder / WORD_INDEX_FILE
     try:
         with open(path, encoding="utf-8") as file:
@@ -405,7 +410,7 @@ def _read_word_index(folder: Path | None) -> dict[str, int]:
             ko=f"{path} 는 단어 → 순위 딕셔너리가 아닙니다. keras가 내려받는 {WORD_INDEX_FILE}를 쓰세요.",
             en=f"{path} is not a word -> rank dictionary. Use the {WORD_INDEX_FILE} that keras downloads.",
         ))
-    return index
+    return types.MappingProxyType(index)
 
 
 _reverse_cache: dict[int, tuple[dict, dict]] = {}

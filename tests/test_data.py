@@ -134,6 +134,22 @@ def test_decode_review_skips_padding_unless_asked(data_dir):
     assert h.decode_review(ids, word_index, skip_padding=False) == "<pad> <pad> <start> good"
 
 
+def test_the_word_index_cannot_be_edited_behind_encode_reviews_back(data_dir, monkeypatch):
+    monkeypatch.setenv("LSTM_HELPERS_DATA_DIR", str(data_dir))
+    word_index = h.get_word_index()
+    expected = [1, word_index["the"] + 3, word_index["movie"] + 3]
+    assert h.encode_review("the movie") == expected
+    with pytest.raises(TypeError):
+        word_index["movie"] = 1
+    with pytest.raises(TypeError):
+        del word_index["the"]
+    copy = dict(word_index)  # a copy is the learner's to change
+    copy["movie"] = 1
+    assert h.get_word_index() is word_index  # read once, kept
+    assert h.encode_review("the movie") == expected
+    assert h.encode_review("the movie", word_index=copy) == [1, expected[1], 4]
+
+
 # ---------------------------------------------------------------- errors a learner may meet
 
 def test_missing_folder_says_which_variable_and_what_to_put_there(tmp_path, monkeypatch):
