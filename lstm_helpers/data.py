@@ -443,13 +443,9 @@ def tokenize(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def encode_review(text: str, num_words: int | None = 20000, word_index: dict[str, int] | None = None) -> list[int]:
-    """Turn a review typed as text into ids as the model saw them in training.
-
-    Start id 1 in front; each word's rank + 3; words not in the index, or with
-    an id of ``num_words`` or more, become 2 (unknown). ``num_words=None``
-    keeps every word of the index, as ``load_imdb_raw(num_words=None)`` does.
-    """
+def check_review_text(text) -> list[str]:
+    """Return the words of a review typed as text (:func:`tokenize`); a clear error when
+    ``text`` is not a string or holds no word."""
     if not isinstance(text, str):
         raise TypeError(pick(
             ko=f"리뷰는 문자열이어야 합니다. {type(text).__name__} 이(가) 들어왔습니다. "
@@ -463,6 +459,17 @@ def encode_review(text: str, num_words: int | None = 20000, word_index: dict[str
             ko=f"리뷰 {text!r} 에 단어가 하나도 없습니다. 영어 문장을 한 단어 이상 넣어 주세요.",
             en=f"The review {text!r} has no words in it. Type at least one English word.",
         ))
+    return words
+
+
+def encode_review(text: str, num_words: int | None = 20000, word_index: dict[str, int] | None = None) -> list[int]:
+    """Turn a review typed as text into ids as the model saw them in training.
+
+    Start id 1 in front; each word's rank + 3; words not in the index, or with
+    an id of ``num_words`` or more, become 2 (unknown). ``num_words=None``
+    keeps every word of the index, as ``load_imdb_raw(num_words=None)`` does.
+    """
+    words = check_review_text(text)
     _check_num_words(num_words)
     word_index = get_word_index() if word_index is None else word_index
     ids = [START_ID]

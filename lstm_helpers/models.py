@@ -7,11 +7,14 @@ model: Embedding 20000 x 128 -> LSTM 128 (dropout 0.2, recurrent dropout 0.2)
 
 from __future__ import annotations
 
+import unicodedata
+
 import keras
 import numpy as np
 from keras import layers
 
-from .settings import pick
+from .data import START_ID, UNKNOWN_ID, check_review_text, encode_review, pad_reviews, text_vocabulary, tokenize
+from .settings import pick, warn
 
 
 def build_lstm_classifier(
@@ -96,63 +99,112 @@ def predict_sentiment(model: keras.Model, texts, num_words: int | None = None, m
     """Return P(positive) for each review typed as text: a float array, one per text.
 
     ``texts`` is one string or a list of strings. A model that reads text
-    (:func:`reads_text`) gets the strings as they are. For a model that reads
-    ids, each text is encoded as in training (:func:`lstm_helpers.data.encode_review`)
-    and cut/padded to the model's length, on the side it was trained with
-    (:func:`padding_of`). The vocabulary size and the length are read from the
-    model; ``num_words``/``maxlen``, if given, must agree with it (a clear error
-    otherwise), so the input can never differ from what the model knows. A text
-    whose words are mostly unknown to the model (Korean, say) gets a warning.
-    """
-    from .data import encode_review, pad_reviews
+    (:func:`reads_text`) gets the strings as they are; it needs no IMDB word
+    index, since its own TextVectorization layer knows its words. For a model
+    that reads ids, each text is encoded as in training
+    (:func:`lstm_helpers.data.encode_review`) and cut/padded to the model's
+    length, on the side it was trained with (:func:`padding_of`).
 
+    ``num_words``/``maxlen`` are never needed: they are read from the model.
+    If given, they must agree with it (a clear error otherwise), so the input
+    can never differ from what the model knows. A bag-of-n-grams model has
+    neither (it keeps whole words and word pairs, whatever the length), so it
+    refuses both. A text whose words are mostly unknown to the model (Korean,
+    say, or rare words) gets a warning.
+    """
     texts = [texts] if isinstance(texts, str) else list(texts)
     if not texts:
         raise ValueError(pick(ko="예측할 리뷰가 없습니다. 문자열 하나나 문자열 목록을 넘기세요.",
                               en="There is no review to predict: pass a string or a list of strings."))
+    for text in texts:
+        check_review_text(text)
     if reads_text(model):
-        ids = [encode_review(text, num_words=None, word_index=word_index) for text in texts]  # checks each text
         vectorizer = _text_vectorizer(model)
-        if vectorizer is not None and vectorizer.get_config()["output_mode"] == "int":
-            from .data import TEXT_UNKNOWN_ID
-
-            for text, row in zip(texts, keras.ops.convert_to_numpy(vectorizer(texts))):
-                warn_if_mostly_unknown(text, [int(i) for i in row if i != 0], unknown_id=TEXT_UNKNOWN_ID)
-        else:
-            for text, review in zip(texts, ids):
-                warn_if_mostly_unknown(text, review)
+        _check_agrees(model, num_words, maxlen, *_text_input_size(vectorizer))
+        if vectorizer is not None:
+            for text, row in zip(texts, _known_word_flags(vectorizer, texts)):
+                warn_if_mostly_unknown(text, row, unknown_id=False, stacklevel=3)
         return model.predict(np.array(texts, dtype=object), verbose=0)[:, 0]
 
     vocab_size, model_maxlen = model_input_size(model)
-    for name, given, known in (("num_words", num_words, vocab_size), ("maxlen", maxlen, model_maxlen)):
-        if given is not None and known is not None and given != known:
+    _check_agrees(model, num_words, maxlen, vocab_size, model_maxlen)
+    ids = [encode_review(text, num_words=vocab_size, word_index=word_index) for text in texts]
+    for text, review in zip(texts, ids):
+        warn_if_mostly_unknown(text, review, stacklevel=3)
+    length = model_maxlen or max(len(review) for review in ids)
+    return model.predict(pad_reviews(ids, length, padding=padding_of(model)), verbose=0)[:, 0]
+
+
+_NOT_IN_MODEL = object()  # a size the model does not have (a bag of n-grams has no num_words, no maxlen)
+
+
+def _text_input_size(vectorizer):
+    """``(num_words, maxlen)`` a text model honours: for ids (``output_mode="int"``) the
+    vocabulary size and ``output_sequence_length`` (None: any length); a bag of n-grams has neither."""
+    if vectorizer is None or vectorizer.get_config()["output_mode"] != "int":
+        return _NOT_IN_MODEL, _NOT_IN_MODEL
+    return vectorizer.vocabulary_size(), vectorizer.get_config()["output_sequence_length"]
+
+
+def _check_agrees(model, num_words, maxlen, known_words, known_maxlen) -> None:
+    """Refuse a ``num_words``/``maxlen`` the model cannot honour, with what to do instead."""
+    for name, given, known in (("num_words", num_words, known_words), ("maxlen", maxlen, known_maxlen)):
+        if given is None:
+            continue
+        if known is _NOT_IN_MODEL:
+            raise ValueError(pick(
+                ko=f"{name}={given}: 모델 {model.name!r} 은(는) 단어와 단어 쌍이 리뷰에 있는지만 보므로 "
+                   f"{name} 값이 없습니다. {name} 인자를 빼세요.",
+                en=f"{name}={given}: the model {model.name!r} only looks at which words and word pairs a "
+                   f"review holds, so it has no {name} to set. Leave {name} out.",
+            ))
+        if known is not None and given != known:
             raise ValueError(pick(
                 ko=f"{name}={given} 이지만 이 모델은 {name}={known} 으로 만들어졌습니다. "
                    f"{name} 인자를 빼면 모델의 값을 씁니다.",
                 en=f"{name}={given}, but this model was built with {name}={known}. "
                    f"Leave {name} out and the model's own value is used.",
             ))
-    ids = [encode_review(text, num_words=vocab_size, word_index=word_index) for text in texts]
-    for text, review in zip(texts, ids):
-        warn_if_mostly_unknown(text, review)
-    length = model_maxlen or max(len(review) for review in ids)
-    return model.predict(pad_reviews(ids, length, padding=padding_of(model)), verbose=0)[:, 0]
+        if known is None:
+            raise ValueError(pick(
+                ko=f"{name}={given}: 이 모델은 길이를 정하지 않고 리뷰 전체를 읽으므로 자를 수 없습니다. "
+                   f"{name} 인자를 빼세요.",
+                en=f"{name}={given}: this model reads whole reviews of any length and cuts none. "
+                   f"Leave {name} out.",
+            ))
 
 
-def warn_if_mostly_unknown(text: str, ids, unknown_id: int | None = None) -> None:
-    """Warn, in the learner's language, when most words of ``text`` are unknown to the model
-    (``unknown_id``, by default keras' 2, after the start mark): a Korean or other
-    non-English text, or a typo-ridden one."""
-    import warnings
+def _known_word_flags(vectorizer, texts):
+    """For each text, one entry per word: True when the text model knows it (is in its vocabulary)."""
+    vocabulary = set(vectorizer.get_vocabulary())
+    return [[word in vocabulary for word in tokenize(text)] for text in texts]
 
-    from .data import START_ID, UNKNOWN_ID
 
-    unknown_id = UNKNOWN_ID if unknown_id is None else unknown_id
-    words = [i for i in ids if i != START_ID or unknown_id == START_ID]
-    unknown = sum(i == unknown_id for i in words)
-    if words and unknown / len(words) > 0.5:
-        hangul = any("\uac00" <= ch <= "\ud7a3" for ch in text)
-        warnings.warn(pick(
+def warn_if_mostly_unknown(text: str, ids, unknown_id: int | bool | None = None, stacklevel: int = 2) -> None:
+    """Warn, in the learner's language, when most words of ``text`` are unknown to the model.
+
+    ``ids`` holds one entry per word (keras' start mark 1 in front is skipped);
+    an entry equal to ``unknown_id`` (by default keras' 2) is an unknown word.
+    ``unknown_id=False`` takes entries that say whether each word is known
+    (True/False). The advice fits the text: a text in another script (Hangul,
+    say) is told that the model knows English words only; an English text with
+    rare words is told that those words are not in the model's vocabulary.
+    The warning is a :class:`lstm_helpers.settings.HelperWarning`: a message
+    without file locations.
+    """
+    if unknown_id is False:
+        words = list(ids)
+        unknown = sum(not known for known in words)
+    else:
+        unknown_id = UNKNOWN_ID if unknown_id is None else unknown_id
+        words = [i for i in ids if i != START_ID or unknown_id == START_ID]
+        unknown = sum(i == unknown_id for i in words)
+    if not words or unknown / len(words) <= 0.5:
+        return
+    scripts = other_scripts(text)
+    if scripts:
+        hangul = "HANGUL" in scripts
+        message = pick(
             ko=f"{text[:40]!r}: 단어 {len(words)}개 중 {unknown}개를 모델이 모릅니다"
                + ("(한글은 모두 모르는 단어입니다)" if hangul else "")
                + ". 이 모델은 영어 영화 리뷰로 학습해서 영어 단어만 압니다. 이 예측은 믿을 수 없습니다.",
@@ -160,7 +212,29 @@ def warn_if_mostly_unknown(text: str, ids, unknown_id: int | None = None) -> Non
                + (" (Hangul words are all unknown)" if hangul else "")
                + ". It learned from English movie reviews and knows English words only: do not trust "
                "this prediction.",
-        ), UserWarning, stacklevel=3)
+        )
+    else:
+        message = pick(
+            ko=f"{text[:40]!r}: 단어 {len(words)}개 중 {unknown}개를 모델이 모릅니다. 드물게 쓰이는 단어라서 "
+               "모델의 어휘에 없는 단어입니다(또는 철자가 틀린 단어). 이 예측은 모델이 아는 몇 안 되는 단어에만 "
+               "기대므로 믿기 어렵습니다.",
+            en=f"{text[:40]!r}: the model knows {len(words) - unknown} of its {len(words)} words; the others "
+               "are rare words, not in its vocabulary (or misspelled). The prediction rests on the few words "
+               "it knows: do not trust it much.",
+        )
+    warn(message, stacklevel=stacklevel + 1)
+
+
+def other_scripts(text: str) -> set[str]:
+    """The writing systems other than Latin that the letters of ``text`` use, as the first
+    word of their Unicode names (``{"HANGUL"}`` for Korean, ``{"CJK"}`` for Chinese)."""
+    scripts = set()
+    for ch in text:
+        if ch.isalpha() and not ch.isascii():
+            name = unicodedata.name(ch, "")
+            if name and not name.startswith("LATIN"):
+                scripts.add(name.split()[0])
+    return scripts
 
 
 @keras.saving.register_keras_serializable(package="lstm_helpers")
@@ -302,8 +376,6 @@ def build_text_vectorizer(num_words: int, word_index=None, maxlen: int | None = 
     data set: the word of rank r gets id r + 3, a word outside the ``num_words``
     most frequent gets 1 (unknown), padding is 0. Text (batch,) -> ids (batch, longest
     review), or (batch, ``maxlen``): the first ``maxlen`` words, zeros behind."""
-    from .data import text_vocabulary
-
     return layers.TextVectorization(standardize=standardize_like_imdb, split="whitespace",
                                     vocabulary=text_vocabulary(num_words, word_index),
                                     output_sequence_length=maxlen, name="words_to_ids")
@@ -314,10 +386,12 @@ def build_text_classifier(classifier: keras.Model, word_index=None) -> keras.Mod
     result reads raw text: strings (batch,) -> P(positive) (batch, 1).
 
     ``classifier`` must have been trained on the ids that layer gives
-    (:func:`lstm_helpers.data.as_text_ids`: no start mark, unknown words 1).
-    Its vocabulary size is read from its Embedding. The text is not cut: a
-    classifier built with ``maxlen=None`` and ``mask_padding=True`` reads a
-    review of any length. Returns a compiled model (``evaluate`` works on strings);
+    (:func:`lstm_helpers.data.as_text_ids`: no start mark, unknown words 1),
+    and must mask its padding and take any length (``maxlen=None``,
+    ``mask_padding=True``; a clear error otherwise): texts of a batch are padded
+    with zeros behind to the longest one, and only a masked classifier gives
+    each text the same probability alone and in any batch. Its vocabulary
+    size is read from its Embedding. The text is not cut. Returns a compiled model (``evaluate`` works on strings);
     ``model.save`` keeps the vocabulary in the ``.keras`` file.
     """
     vocab_size, maxlen = model_input_size(classifier)
@@ -327,6 +401,18 @@ def build_text_classifier(classifier: keras.Model, word_index=None) -> keras.Mod
                "maxlen=None, mask_padding=True 로 만든 분류기를 넘기세요.",
             en=f"This classifier takes inputs of length {maxlen} only. To read texts of any length, "
                "pass one built with maxlen=None and mask_padding=True.",
+        ))
+    if padding_of(classifier) != "post":
+        raise ValueError(pick(
+            ko=f"분류기 {classifier.name!r} 는 패딩(id 0)을 마스킹하지 않습니다. 여러 텍스트를 한 배치로 읽으면 "
+               "짧은 텍스트 뒤에 0이 붙는데, 마스킹하지 않는 분류기는 이 0까지 읽어서 같은 텍스트라도 함께 "
+               "읽는 텍스트에 따라 확률이 달라집니다. mask_padding=True, maxlen=None 으로 만든 분류기를 "
+               "lstm_helpers.data.as_text_ids 의 id로 학습해서 넘기세요.",
+            en=f"The classifier {classifier.name!r} does not mask its padding (id 0). Texts read in one batch "
+               "get zeros behind the shorter ones, and a classifier without a mask reads those zeros too, so "
+               "the same text would get another probability next to a longer one. Build the classifier with "
+               "mask_padding=True and maxlen=None, train it on the ids of lstm_helpers.data.as_text_ids, "
+               "and pass that one.",
         ))
     text = keras.Input(shape=(), dtype="string", name="review_text")
     ids = build_text_vectorizer(vocab_size, word_index)(text)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 
 LANGUAGES = ("ko", "en")
 QUICK_ENV = "LSTM_HELPERS_QUICK"
@@ -55,6 +56,45 @@ def describe_mode() -> str:
                "in the settings cell, so the notebook ends soon. Expect lower numbers than the stored full run.",
         )
     return pick(
-        ko="전체 모드입니다. 설정 셀의 전체 모드 값, 곧 저장소에 저장된 출력을 만든 설정으로 실행합니다.",
+        ko="전체 모드입니다. 설정 셀의 전체 모드 값으로 실행합니다. 저장소에 저장된 출력도 이 값으로 만들었습니다.",
         en="Full mode: the full-mode values of the settings cell, the ones the stored outputs were made with.",
     )
+
+
+# ---------------------------------------------------------------- the helpers' own warnings
+
+class HelperWarning(UserWarning):
+    """A warning of this package meant for the learner (for instance: most words of a
+    text are unknown to the model). Shown as its message alone, without the file and
+    line it came from and without the echoed source line (see :func:`_format_warning`)."""
+
+
+_python_formatwarning = warnings.formatwarning
+
+
+def _format_warning(message, category, filename, lineno, line=None):
+    """``warnings.formatwarning`` for the session: a :class:`HelperWarning` is shown as
+    "Warning: <message>" in the learner's language, with no machine path (in a notebook
+    the path is the kernel's temporary file) and no code line; every other warning as
+    Python shows it."""
+    if isinstance(category, type) and issubclass(category, HelperWarning):
+        return pick(ko="주의: ", en="Warning: ") + f"{message}\n"
+    return _python_formatwarning(message, category, filename, lineno, line)
+
+
+def install_warning_format() -> None:
+    """Make :class:`HelperWarning` print as a clean message (done once, when the package is imported)."""
+    if warnings.formatwarning is not _format_warning:
+        global _python_formatwarning
+        _python_formatwarning = warnings.formatwarning
+        warnings.formatwarning = _format_warning
+
+
+def warn(message: str, stacklevel: int = 2) -> None:
+    """Warn the learner with ``message`` (a :class:`HelperWarning`). ``stacklevel`` as for
+    ``warnings.warn``, counted from the caller of this function: point it at the learner's
+    code, so that Python's "show once per place" rule counts places in their code."""
+    warnings.warn(message, HelperWarning, stacklevel=stacklevel + 1)
+
+
+install_warning_format()

@@ -72,6 +72,24 @@ def test_text_classifier_needs_a_classifier_of_any_length():
         models.build_text_classifier(small_masked_classifier(maxlen=80), word_index=WORD_INDEX)
 
 
+def test_text_classifier_refuses_a_classifier_that_does_not_mask_its_padding():
+    keras.utils.set_random_seed(0)
+    unmasked = lh.build_recurrent_classifier(vocab_size=10, maxlen=None, layer="gru", units=4, embedding_dim=4,
+                                             mask_padding=False, dropout=0.0, recurrent_dropout=0.0)
+    with pytest.raises(ValueError, match="does not mask its padding.*mask_padding=True and maxlen=None"):
+        models.build_text_classifier(unmasked, word_index=WORD_INDEX)
+    lh.set_language("ko")
+    with pytest.raises(ValueError, match="마스킹하지 않습니다.*mask_padding=True, maxlen=None"):
+        models.build_text_classifier(unmasked, word_index=WORD_INDEX)
+
+
+def test_a_masked_text_classifier_gives_a_text_the_same_probability_alone_and_in_a_batch():
+    reader = models.build_text_classifier(small_masked_classifier(vocab_size=10), word_index=WORD_INDEX)
+    alone = lh.predict_sentiment(reader, "good")[0]
+    together = lh.predict_sentiment(reader, ["good", "the movie was not good, the movie was bad"])[0]
+    assert together == pytest.approx(alone, abs=1e-6)
+
+
 def test_saved_text_model_loads_with_lstm_helpers_only(tmp_path):
     """The .keras file holds the vocabulary; loading it needs lstm_helpers' two registered parts."""
     reader = models.build_text_classifier(small_masked_classifier(vocab_size=10), word_index=WORD_INDEX)
@@ -131,6 +149,27 @@ def test_text_model_warns_about_korean_in_the_learners_language():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         lh.predict_sentiment(reader, "the movie was good", word_index=WORD_INDEX)  # no warning
+
+
+def test_text_models_need_no_imdb_word_index_and_refuse_sizes_they_cannot_honour(tmp_path, monkeypatch):
+    reader = models.build_text_classifier(small_masked_classifier(vocab_size=10), word_index=WORD_INDEX)
+    texts = ["the movie was good", "not bad", "bad movie"]
+    keras.utils.set_random_seed(0)
+    bag = models.build_bag_of_ngrams_classifier(texts, max_tokens=20, hidden=2)
+    monkeypatch.setenv("LSTM_HELPERS_DATA_DIR", str(tmp_path / "no-imdb-here"))  # any use of the index fails
+    with pytest.raises(FileNotFoundError):
+        lh.get_word_index()
+    for model in (reader, bag):
+        p = lh.predict_sentiment(model, texts)
+        np.testing.assert_allclose(p, model.predict(np.array(texts, dtype=object), verbose=0)[:, 0], rtol=1e-6)
+    for size in ("num_words", "maxlen"):
+        with pytest.raises(ValueError, match=f"{size}=5: the model 'bag_of_2grams_classifier' only looks at which"):
+            lh.predict_sentiment(bag, texts, **{size: 5})
+    with pytest.raises(ValueError, match="num_words=20000, but this model was built with num_words=10"):
+        lh.predict_sentiment(reader, texts, num_words=20000)
+    with pytest.raises(ValueError, match="maxlen=80: this model reads whole reviews of any length"):
+        lh.predict_sentiment(reader, texts, maxlen=80)
+    assert lh.predict_sentiment(reader, texts, num_words=10).shape == (3,)
 
 
 def test_text_model_refuses_empty_text_clearly():
