@@ -27,10 +27,14 @@ words <-> ids, the builders, ``predict_sentiment``, ``LiveTrainingPlot``,
 
 What importing it does, besides defining these names:
 
-* it sets the environment variable ``TF_CPP_MIN_LOG_LEVEL=3`` unless it is already
-  set (TensorFlow's C++ log stays silent: on a machine without a GPU it would print
-  "failed call to cuInit" and a oneDNN note as errors at the first operation;
-  Python errors still raise), so import it before TensorFlow or Keras;
+* it sets TensorFlow's log level, here and nowhere else: the environment variable
+  ``TF_CPP_MIN_LOG_LEVEL=3`` unless it is already set (TensorFlow's C++ log stays
+  silent: on a machine without a GPU it would print "failed call to cuInit" and a
+  oneDNN note as errors at the first operation; Python errors still raise), so
+  import it before TensorFlow or Keras; and TensorFlow's Python logger at ERROR
+  (no "retracing" notes, no "Using MirroredStrategy" lines);
+* it makes the helpers' own warnings (:class:`~lstm_helpers.settings.HelperWarning`)
+  print as a clean message, without a file location or the echoed code line;
 * it imports Keras (and so TensorFlow), with the native standard error silenced
   during that import only: TensorFlow writes its start-up notes there (oneDNN is
   on, no CUDA driver) before any log level applies. oneDNN stays on: measured
@@ -42,7 +46,8 @@ What importing it does, besides defining these names:
 
 import os as _os
 
-# Quiet TensorFlow's start-up chatter; must happen before TensorFlow is imported.
+# TensorFlow's log level is set here and nowhere else in the project.
+# The C++ log: read when TensorFlow starts, so it must be set before TensorFlow is imported.
 _os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
@@ -64,6 +69,18 @@ def _import_keras_quietly():
 
 
 _import_keras_quietly()
+
+
+def _quiet_tensorflow_logger():
+    """TensorFlow's Python logger at ERROR: its warnings ("5 out of the last 5 calls ...
+    triggered tf.function retracing", from ``GradientTape.batch_jacobian``) and notes
+    ("Using MirroredStrategy with devices ...") are not for a learner; errors still show."""
+    import tensorflow as tf
+
+    tf.get_logger().setLevel("ERROR")
+
+
+_quiet_tensorflow_logger()
 
 from . import settings, data, models, callbacks, plots, tables  # noqa: E402
 from . import reference, long_range, sweeps, embeddings, benchmark, opinion  # noqa: E402

@@ -28,8 +28,6 @@ import numpy as np
 
 from . import settings
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
 
 @dataclass(frozen=True)
 class Configuration:

@@ -97,8 +97,6 @@ def time_steps_interleaved(builders: dict[str, Callable[[], keras.Model]], x, y,
     alike. Returns name -> seconds per step: the lowest of the rounds' median
     step times (the least disturbed measurement).
     """
-    import tensorflow as tf
-
     n = steps * batch_size
     if len(x) < n:
         raise ValueError(pick(
@@ -107,13 +105,8 @@ def time_steps_interleaved(builders: dict[str, Callable[[], keras.Model]], x, y,
             en=f"Only {len(x)} reviews: steps={steps} × batch_size={batch_size} needs {n}. Lower steps.",
         ))
     # Training several models in turns makes TensorFlow warn that it "retraces" its functions:
-    # expected here, so only errors are logged while it runs.
-    logger, level = tf.get_logger(), tf.get_logger().level
-    logger.setLevel("ERROR")
-    try:
-        return _time_in_turns(builders, x[:n], y[:n], batch_size, repeats, seed)
-    finally:
-        logger.setLevel(level)
+    # expected here; the package keeps TensorFlow's Python logger at ERROR (lstm_helpers/__init__.py).
+    return _time_in_turns(builders, x[:n], y[:n], batch_size, repeats, seed)
 
 
 def _time_in_turns(builders, x, y, batch_size: int, repeats: int, seed: int) -> dict[str, float]:

@@ -13,8 +13,6 @@ import warnings
 
 import pytest
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:

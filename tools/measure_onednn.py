@@ -18,9 +18,8 @@ import subprocess
 import sys
 
 CHILD = r"""
-import json, os, sys, time
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-import lstm_helpers as lh, keras
+import json, sys, time
+import lstm_helpers as lh, keras  # lstm_helpers first: it sets TensorFlow's log level
 reviews, maxlen, batch = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 data = lh.load_imdb(maxlen=maxlen, max_train=reviews)
 keras.utils.set_random_seed(0)
