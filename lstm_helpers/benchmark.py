@@ -166,6 +166,11 @@ def run_configuration(config: Configuration, data, seed: int = 42, quick: bool =
     (with the weights of its best validation epoch, unless ``config.patience`` is None).
     ``row["test_se"]`` is the standard error of the test accuracy, sqrt(p(1 - p) / n):
     two rows closer than about two of it are not told apart by this test set.
+
+    Seeding: it first calls ``keras.utils.set_random_seed(seed)``, which seeds
+    Python, NumPy and TensorFlow globally (the initial weights, the order of the
+    batches, the dropout masks), so the same ``seed`` trains the same model; the
+    learner's global random state is changed by this call.
     """
     import keras
 

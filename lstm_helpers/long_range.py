@@ -25,15 +25,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+import keras
+
 from .callbacks import StopWhenLearned
-from .models import build_memory_model
+from .models import RECURRENT_LAYERS, build_memory_model
+from .seeding import seeded_build
 from .settings import pick
 
 
 def layer_name(layer: str) -> str:
     """The Keras class name of a recurrent layer key: ``"simple_rnn"`` -> ``"SimpleRNN"``."""
-    from .models import RECURRENT_LAYERS
-
     return RECURRENT_LAYERS[layer].__name__
 
 
@@ -79,18 +80,18 @@ def compare_gradients(units: int = 32, steps: int = 100, features: int = 8, batc
                       seed: int = 42) -> dict[str, np.ndarray]:
     """:func:`gradient_by_distance` for a fresh SimpleRNN and a fresh LSTM on the same random inputs.
 
-    Both layers have ``units`` units and Keras' default initial weights (seeded
-    with ``seed``); the inputs are ``batch`` sequences of standard normal
+    Both layers have ``units`` units and Keras' default initial weights, the
+    ones ``keras.utils.set_random_seed(seed)`` would give
+    (:func:`lstm_helpers.seeding.seeded_build`; the global random state is left
+    as it was); the inputs are ``batch`` sequences of standard normal
     noise, (batch, steps, features). Returns ``{"SimpleRNN": ..., "LSTM": ...}``,
     each an array of ``steps`` gradient sizes by distance.
     """
-    import keras
-
-    keras.utils.set_random_seed(seed)
     x = np.random.default_rng(seed).standard_normal((batch, steps, features)).astype("float32")
     results = {}
     for key in ("simple_rnn", "lstm"):
-        layer = getattr(keras.layers, layer_name(key))(units, seed=seed)
+        with seeded_build(seed):  # the weights of keras.utils.set_random_seed(seed), no global change
+            layer = getattr(keras.layers, layer_name(key))(units, seed=seed)
         results[layer_name(key)] = gradient_by_distance(layer, x)
     return results
 
@@ -188,6 +189,12 @@ def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000,
     line per model is printed as it finishes. With ``warm_start`` each layer
     keeps one model that goes on training from length to length (in the order
     given), instead of starting fresh at every length.
+
+    Seeding: it trains, and ``fit`` draws the order of the batches from the
+    global random state, so before building each model it calls
+    ``keras.utils.set_random_seed`` (Python, NumPy and TensorFlow at once) with
+    ``seed`` (try ``k``: ``seed + 1000 * k``): the same arguments give the same
+    result, and the learner's global random state is changed by this call.
     """
     result = MemoryResult(lengths=[int(n) for n in lengths])
     rates = tuple(learning_rate) if isinstance(learning_rate, (list, tuple)) else (learning_rate,)
@@ -206,9 +213,11 @@ def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000,
             for attempt in range(1 if warm_start else max(1, tries)):
                 if warm_start:
                     if name not in models:
+                        keras.utils.set_random_seed(seed)  # global: fit's batch order (see the docstring)
                         models[name] = build_memory_model(layer, None, units, rates[0], seed)
                     model = models[name]
                 else:
+                    keras.utils.set_random_seed(seed + 1000 * attempt)
                     model = build_memory_model(layer, length, units, rates[attempt % len(rates)],
                                                seed + 1000 * attempt)
                 history = model.fit(train.x, train.y, epochs=epochs, batch_size=batch_size, verbose=0,
@@ -248,8 +257,6 @@ def scaled_rnn(units: int, features: int, scale: float, activation=None, seed: i
     exactly, the pure matrix-power effect. ``W`` keeps Keras' default
     initializer (seeded with ``seed``).
     """
-    import keras
-
     layer = keras.layers.SimpleRNN(
         units, activation=activation,
         kernel_initializer=keras.initializers.GlorotUniform(seed=seed),

@@ -14,6 +14,7 @@ import numpy as np
 from keras import layers
 
 from .data import START_ID, UNKNOWN_ID, check_review_text, encode_review, pad_reviews, text_vocabulary, tokenize
+from .seeding import seeded_build
 from .settings import pick, warn
 
 
@@ -335,22 +336,25 @@ def build_recurrent_classifier(
 
 
 def build_memory_model(layer: str, length: int | None, units: int = 16, learning_rate: float = 3e-3,
-                       seed: int = 0) -> keras.Model:
+                       seed: int | None = 0) -> keras.Model:
     """Return a compiled model for the memory task of notebook 01:
     (batch, length, 2) -> recurrent layer -> P(label 1) (batch, 1).
 
     ``layer``: ``"simple_rnn"``, ``"gru"`` or ``"lstm"``; the recurrent layer
     keeps only its last hidden state, so the label must travel to the end.
-    ``length=None`` accepts sequences of any length. Seeds Keras with ``seed``
-    first, so the same arguments give the same initial weights.
+    ``length=None`` accepts sequences of any length. ``seed``: the initial
+    weights of ``keras.utils.set_random_seed(seed)`` followed by the build, so
+    the same arguments give the same weights; the learner's global random state
+    is left as it was (:func:`lstm_helpers.seeding.seeded_build`). ``None``:
+    drawn from the global state.
     """
     if layer not in RECURRENT_LAYERS:
         raise ValueError(pick(ko=f"layer={layer!r}: {sorted(RECURRENT_LAYERS)} 중 하나를 쓰세요.",
                               en=f"layer={layer!r}: use one of {sorted(RECURRENT_LAYERS)}."))
-    keras.utils.set_random_seed(seed)
-    inputs = keras.Input(shape=(length, 2))
-    state = RECURRENT_LAYERS[layer](units, name=layer)(inputs)
-    output = layers.Dense(1, activation="sigmoid", name="label")(state)
+    with seeded_build(seed):
+        inputs = keras.Input(shape=(length, 2))
+        state = RECURRENT_LAYERS[layer](units, name=layer)(inputs)
+        output = layers.Dense(1, activation="sigmoid", name="label")(state)
     model = keras.Model(inputs, output, name=f"memory_{layer}_{length or 'any'}")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy",
                   metrics=["accuracy"])

@@ -57,8 +57,10 @@ def run_batch_size_sweep(build_model: Callable[[], keras.Model], x_train, y_trai
     """Train a fresh model for each batch size and measure it.
 
     ``build_model()`` must return a new compiled model with an ``accuracy``
-    metric; it is called once per batch size after seeding with ``seed``, so
-    every run starts from the same weights. Returns one dict per batch size:
+    metric; it is called once per batch size after
+    ``keras.utils.set_random_seed(seed)``, so every run starts from the same
+    weights and draws the same batches. That call seeds Python, NumPy and
+    TensorFlow globally: the learner's random state is changed by this function. Returns one dict per batch size:
     ``batch_size``, ``updates_per_epoch``, ``seconds_per_epoch`` (the time of
     the training steps, without the one-off graph building of the first
     step: median step time × steps, averaged over epochs), ``wall_seconds`` (all
@@ -90,7 +92,8 @@ def time_steps_interleaved(builders: dict[str, Callable[[], keras.Model]], x, y,
     """Time one training step of several models fairly on a busy machine.
 
     ``builders`` maps a name to a function that returns a new compiled
-    model. Each model is built once (after seeding with ``seed``) and then
+    model. Each model is built once, after ``keras.utils.set_random_seed(seed)``
+    (global: Python, NumPy and TensorFlow; the learner's random state is changed), and then
     trained for ``steps`` steps of ``batch_size`` on the first
     ``steps * batch_size`` of ``x``/``y``, in turns: A, B, A, B, ... for
     ``repeats`` rounds, so that a slow spell of the machine hits all models
