@@ -61,11 +61,13 @@ class EpochTimer(keras.callbacks.Callback):
 
 
 def _metric_name(key: str) -> str:
-    """A metric's name in the notebook's language: ``val_loss`` -> "validation loss"."""
-    prefix, base = ("val_", key[4:]) if key.startswith("val_") else ("", key)
+    """A metric's name in the notebook's language, saying which data it was measured on:
+    ``loss`` -> "training loss", ``val_accuracy`` -> "validation accuracy"."""
+    validation = key.startswith("val_")
+    base = key[4:] if validation else key
     words = {"loss": pick(ko="손실", en="loss"), "accuracy": pick(ko="정확도", en="accuracy")}
-    name = words.get(base, base)
-    return f"{pick(ko='검증', en='validation')} {name}" if prefix else name
+    where = pick(ko="검증", en="validation") if validation else pick(ko="학습", en="training")
+    return f"{where} {words.get(base, base)}"
 
 
 class LiveTrainingPlot(EpochTimer):
@@ -156,7 +158,7 @@ class LiveTrainingPlot(EpochTimer):
             self._status.update({"text/plain": f"{done} · {self._metrics(last)}"}, raw=True)
 
     def _metrics(self, logs) -> str:
-        """Every metric in ``logs``, training ones first: "loss 0.4123 · accuracy 0.8010 · ..."."""
+        """Every metric in ``logs``, training ones first: "training loss 0.4123 · training accuracy 0.8010 · ..."."""
         keys = sorted(logs or {}, key=lambda k: (k.startswith("val_"), k))
         return " · ".join(f"{_metric_name(k)} {float(logs[k]):.4f}" for k in keys)
 

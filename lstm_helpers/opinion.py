@@ -50,8 +50,8 @@ def _words_and_ids(model, text: str, word_index=None) -> tuple[list[str], list[i
         vectorizer = _text_vectorizer(model)
         if vectorizer is None or vectorizer.get_config()["output_mode"] != "int":
             raise ValueError(pick(
-                ko=f"모델 {model.name!r} 은 단어 순서를 읽지 않습니다(단어 가방). 단어별 의견은 "
-                   "단어를 차례로 읽는 모델에서만 뜻이 있습니다.",
+                ko=f"모델 {model.name!r} 은 단어의 순서를 읽지 않습니다(단어 주머니). 단어마다 바뀌는 모델의 판단은 "
+                   "단어를 차례로 읽는 모델에서만 볼 수 있습니다.",
                 en=f"The model {model.name!r} does not read words in order (a bag of words); an opinion "
                    "word by word means something only for a model that reads the words in order.",
             ))
@@ -110,38 +110,83 @@ def _inner_id_model(model):
     return inner[0]
 
 
+def _png_bundle(figure) -> dict:
+    """A figure as a plain display bundle: the PNG, and its title as text (GitHub and a kernel-less JupyterLab show the PNG)."""
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", bbox_inches="tight")
+    return {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": figure.get_suptitle()}
+
+
+def _message_bundle(messages: list[str]) -> dict:
+    """The messages under the text box, in red; an empty bundle when there are none."""
+    import html
+
+    if not messages:
+        return {"text/plain": ""}
+    shown = "<br>".join(html.escape(m) for m in messages)
+    return {"text/html": f"<div style='color:#b00'>{shown}</div>", "text/plain": "\n".join(messages)}
+
+
+# warnings from the libraries themselves (TensorFlow, NumPy) are not for the learner
+_LIBRARY_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
+
+
 def opinion_widget(models: dict, text: str, word_index=None):
     """Show a text box and the word-by-word plot of ``models`` (name -> model) for ``text``.
 
     In JupyterLab with a live kernel the plot redraws for what the learner
-    types (on Enter). Without one (GitHub, a static export, nbval) the cell's
-    output is the plot for ``text``, so it still teaches. Returns the text box.
+    types (on Enter). Every message (no words, mostly unknown words) shows
+    under the box, in the notebook's language; when there is no new plot the
+    old one is taken away, so that message and plot never disagree.
+
+    The box, the message and the plot are three outputs of the cell. The plot
+    is a plain PNG, so that without a kernel (GitHub, a fresh JupyterLab, a
+    static export) the cell shows the plot for ``text``; the box's text
+    fallback says what it is instead of the widget's Python repr. Returns the box.
     """
+    import warnings
+
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
     from IPython.display import display
 
     from .plots.reading import plot_opinion_by_word
 
-    def figure_for(review: str):
-        figure = plot_opinion_by_word([opinion_by_word(model, review, word_index) for model in models.values()],
-                                      labels=list(models))
-        plt.close(figure)  # shown through the display handle only, not a second time at the cell's end
-        return figure
+    def plot_and_messages(review: str) -> tuple[dict | None, list[str]]:
+        """The plot's bundle (None when there is none) and the messages to show for ``review``."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                opinions = [opinion_by_word(model, review, word_index) for model in models.values()]
+            except (ValueError, TypeError) as error:
+                return None, [str(error)]
+            figure = plot_opinion_by_word(opinions, labels=list(models))
+            plt.close(figure)  # shown through the display handle only, not a second time at the cell's end
+            bundle = _png_bundle(figure)
+        messages = [str(w.message) for w in caught if not issubclass(w.category, _LIBRARY_WARNINGS)]
+        return bundle, list(dict.fromkeys(messages))  # each message once, in order
 
     box = widgets.Text(value=text, description=pick(ko="리뷰:", en="review:"), continuous_update=False,
                        placeholder=pick(ko="영어 리뷰를 쓰고 Enter", en="type a review in English, then Enter"),
                        layout=widgets.Layout(width="95%"))
-    message = widgets.HTML()
-    display(box, message)
-    handle = display(figure_for(text), display_id=True)
+    box_bundle = dict(box._repr_mimebundle_())
+    box_bundle["text/plain"] = pick(ko="[텍스트 상자: 커널이 실행 중일 때 여기에 리뷰를 쓸 수 있습니다]",
+                                    en="[text box: with a running kernel, type a review here]")
+    plot, messages = plot_and_messages(text)
+    display(box_bundle, raw=True)
+    message_handle = display(_message_bundle(messages), raw=True, display_id=True)
+    plot_handle = display(plot or {"text/plain": ""}, raw=True, display_id=True)
 
     def redraw(change):
         try:
-            handle.update(figure_for(change["new"]))
-            message.value = ""
-        except (ValueError, TypeError) as error:
-            message.value = f"<span style='color:#b00'>{error}</span>"
+            plot, messages = plot_and_messages(change["new"])
+        except Exception as error:  # shown under the box: in a widget's callback it would reach only the log console
+            plot, messages = None, [f"{type(error).__name__}: {error}"]
+        message_handle.update(_message_bundle(messages), raw=True)
+        plot_handle.update(plot or {"text/plain": ""}, raw=True)  # no plot: the old one goes too
 
     box.observe(redraw, names="value")
     return box

@@ -50,6 +50,7 @@ def test_in_a_notebook_the_status_line_and_the_figure_are_updated(fake_notebook,
     assert lines[-1].startswith("training done: 2 epochs")
     assert any(line.startswith("epoch 2/2 · step 3/3") for line in lines)  # refreshed during the epoch
     assert "validation accuracy" in lines[-1]
+    assert "training accuracy" in lines[-1] and "training loss" in lines[-1]  # never a bare "accuracy"
     assert len(figure.updates) == 1 + 2  # the empty placeholder, then one figure per epoch
     assert capsys.readouterr().out == ""   # nothing printed: it all went to the display
     np.testing.assert_allclose(live.history["val_loss"], history.history["val_loss"], rtol=1e-6)
@@ -75,7 +76,10 @@ def test_the_live_plot_is_a_stopwatch_too(capsys):
 def test_korean_status_line(fake_notebook):
     settings.set_language("ko")
     fit_tiny(h.LiveTrainingPlot(), epochs=1)
-    assert fake_notebook[0].updates[-1]["text/plain"].startswith("학습 완료: 1 에포크")
+    line = fake_notebook[0].updates[-1]["text/plain"]
+    assert line.startswith("학습 완료: 1 에포크")
+    assert "학습 정확도" in line and "검증 정확도" in line and "학습 손실" in line
+    assert " 정확도" not in line.replace("학습 정확도", "").replace("검증 정확도", "")  # no bare 정확도
 
 
 def test_stop_when_learned_stops_at_the_target():

@@ -78,22 +78,99 @@ def test_plot_draws_one_line_per_model_with_the_words_as_ticks():
     plt.close(figure)
 
 
-def test_widget_shows_the_plot_and_redraws_for_new_text(monkeypatch):
-    shown = []
-    import IPython.display
+class FakeDisplay:
+    """Stands in for IPython's ``display``: records each output (a raw bundle) and each update of it."""
 
-    class Handle:
-        def update(self, figure):
-            shown.append(("update", figure))
+    def __init__(self):
+        self.outputs = []   # one list of bundles per output: what it first showed, then each update
 
-    def fake_display(*objects, display_id=None, **kwargs):
-        shown.extend(("display", o) for o in objects)
+    def __call__(self, *objects, raw=False, display_id=None, **kwargs):
+        assert raw, "the widget shows raw bundles only, so that each output's mimetypes are known"
+        for bundle in objects:
+            self.outputs.append([bundle])
+        history = self.outputs[-1]
+
+        class Handle:
+            def update(self, bundle, raw=False):
+                assert raw
+                history.append(bundle)
+
         return Handle() if display_id else None
 
-    monkeypatch.setattr(IPython.display, "display", fake_display)
-    box = opinion.opinion_widget({"07": text_model()}, "the movie was good", word_index=WORD_INDEX)
-    figures = [o for kind, o in shown if hasattr(o, "axes")]
-    assert len(figures) == 1 and len(figures[0].axes[0].get_xticklabels()) == 4
+    def now(self):
+        """What each output shows now."""
+        return [history[-1] for history in self.outputs]
+
+
+def png_signature(bundle):
+    """The first bytes of a bundle's PNG (base64 in the bundle, as Jupyter stores it)."""
+    import base64
+
+    return base64.b64decode(bundle["image/png"])[:8]
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    import IPython.display
+
+    fake = FakeDisplay()
+    monkeypatch.setattr(IPython.display, "display", fake)
+    return fake
+
+
+def test_widget_without_a_kernel_shows_the_plot_and_no_widget_repr(shown):
+    opinion.opinion_widget({"07": text_model()}, "the movie was good", word_index=WORD_INDEX)
+    box, message, plot = shown.now()
+    # the box: the live widget for JupyterLab, and a plain sentence (not "Text(value=...") for everything else
+    assert "application/vnd.jupyter.widget-view+json" in box
+    assert box["text/plain"].startswith("[text box") and "Text(" not in box["text/plain"]
+    assert message == {"text/plain": ""}
+    # the plot: a plain PNG, which GitHub and a JupyterLab without a kernel show
+    assert set(plot) == {"image/png", "text/plain"} and png_signature(plot) == b"\x89PNG\r\n\x1a\n"
+    for bundle in shown.now():
+        assert not bundle["text/plain"].startswith(("Text(", "HTML(", "VBox(", "Output("))
+
+
+def test_widget_redraws_for_new_text(shown, monkeypatch):
+    drawn = []
+    real = lh.plots.reading.plot_opinion_by_word
+    monkeypatch.setattr(lh.plots.reading, "plot_opinion_by_word",
+                        lambda opinions, **kw: drawn.append([o.words for o in opinions]) or real(opinions, **kw))
+    box = opinion.opinion_widget({"05": id_model(), "07": text_model()}, "the movie was good", word_index=WORD_INDEX)
+    first_png = shown.now()[2]["image/png"]
     box.value = "not bad at all"
-    kind, figure = shown[-1]
-    assert kind == "update" and [t.get_text() for t in figure.axes[0].get_xticklabels()] == ["not", "bad", "at", "all"]
+    assert drawn[-1] == [["not", "bad", "at", "all"]] * 2
+    _, message, plot = shown.now()
+    assert message == {"text/plain": ""} and plot["image/png"] != first_png
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("typed", ["", "?!"])
+def test_a_text_without_words_shows_its_message_under_the_box_and_takes_the_plot_away(shown, typed, language):
+    from lstm_helpers import settings
+
+    settings.set_language(language)
+    box = opinion.opinion_widget({"07": text_model()}, "the movie was good", word_index=WORD_INDEX)
+    box.value = typed
+    _, message, plot = shown.now()
+    expected = {"en": "has no words", "ko": "단어가 하나도 없습니다"}[language]
+    assert expected in message["text/plain"] and expected in message["text/html"]
+    assert plot == {"text/plain": ""}   # no plot left over from the sentence before
+    box.value = "the movie was bad"    # a sentence again: the message goes, a plot comes back
+    _, message, plot = shown.now()
+    assert message == {"text/plain": ""} and "image/png" in plot
+
+
+@pytest.mark.parametrize("language, expected", [("en", "Hangul"), ("ko", "한글")])
+def test_a_korean_text_shows_the_unknown_word_warning_under_the_box(shown, language, expected):
+    from lstm_helpers import settings
+
+    settings.set_language(language)
+    box = opinion.opinion_widget({"05": id_model(), "07": text_model()}, "the movie was good", word_index=WORD_INDEX)
+    box.value = "정말 좋은 영화였다"
+    _, message, plot = shown.now()
+    assert expected in message["text/html"]
+    assert message["text/plain"].count("\n") == 0   # the same warning from both models is shown once
+    assert "image/png" in plot   # the plot of <unk>s stays, with the warning above it
+    box.value = "the movie was good"
+    assert shown.now()[1] == {"text/plain": ""}

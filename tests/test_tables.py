@@ -1,5 +1,7 @@
 """Results tables: pandas DataFrames with formatted cells and headers in the notebook's language."""
 
+import re
+
 import pytest
 
 import lstm_helpers as h
@@ -11,9 +13,37 @@ def test_show_table_formats_each_cell_and_keeps_row_order():
     table = h.show_table(rows, [("b", "batch", "{}"), ("s", "s/epoch", "{:.1f}")])
     assert list(table.columns) == ["batch", "s/epoch"]
     assert table.values.tolist() == [["16", "12.3"], ["512", "3.0"]]
-    assert list(table.index) == [1, 2]
-    html = table.to_html()
+    html = table._repr_html_()
     assert "<table" in html and "12.3" in html
+
+
+def headers(html: str) -> int:
+    """How many header cells (<th>) the HTML has."""
+    return len(re.findall(r"<th[ >]", html))
+
+
+def test_show_table_has_no_row_numbers_unless_asked():
+    rows = [{"unit": 0, "w": 1.5}, {"unit": 1, "w": -0.5}]
+    columns = [("unit", "unit", "{}"), ("w", "weight", "{:+.1f}")]
+    table = h.show_table(rows, columns)
+    html = table._repr_html_()
+    assert html.count("<tr") == 3 and headers(html) == 2    # header row: the two columns, no index column
+    assert repr(table).splitlines()[1].split() == ["0", "+1.5"]  # the text view too: no 1-based number first
+    numbered = h.show_table(rows, columns, index=True)
+    assert list(numbered.index) == [1, 2]
+    assert headers(numbered._repr_html_()) == 2 + 1 + 2     # the index header and one label per row
+    assert repr(numbered).splitlines()[1].split() == ["1", "0", "+1.5"]
+    # a table a learner indexes by a column of its own shows that column as its row labels
+    assert "<th>unit</th>" in table.set_index("unit")._repr_html_()
+
+
+def test_korean_headers_do_not_break_inside_a_word():
+    settings.set_language("ko")
+    table = h.show_table([{"a": 0.9}], [("a", "테스트 정확도", "{:.2f}")])
+    html = table._repr_html_()
+    # an inline style (kept when JupyterLab sanitizes an untrusted notebook's HTML), on every header
+    assert headers(html) == html.count('<th style="word-break: keep-all">') == 1
+    assert '<table border="1" class="dataframe" style="word-break: keep-all">' in html
 
 
 def test_show_table_headers_can_be_korean():
