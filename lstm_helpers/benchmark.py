@@ -24,9 +24,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import keras
 import numpy as np
 
 from . import settings
+from .callbacks import LiveTrainingPlot
+from .data import ImdbData, as_text_ids, load_imdb_raw, pad_reviews, review_texts, split_reviews
+from .models import build_bag_of_ngrams_classifier, build_recurrent_bag_classifier, build_recurrent_classifier
+from .settings import pick
+from .sweeps import measure_configuration
+from .tables import show_table
 
 
 @dataclass(frozen=True)
@@ -91,22 +98,22 @@ CONFIGURATIONS = [
                   model=dict(layer="lstm", units=64, bidirectional=True, mask_padding=True, **_NO_RECURRENT_DROPOUT)),
     Configuration("bigru_pool_600", "bidirectional GRU 2x64, max+mean over time, 600 words of 30,000, "
                   "masked padding; reads raw text",
-                  description_ko="양방향 GRU 2x64, 전체 타임 스텝에 걸친 최댓값+평균, 어휘 30,000개 중 600단어, "
-                                 "패딩 마스킹, 원문 텍스트를 읽음",
+                  description_ko="양방향 GRU 2x64, 전체 타임 스텝에 걸친 최댓값+평균, 리뷰당 600단어, "
+                                 "어휘 크기 30,000, 패딩 마스킹, 원문 텍스트를 읽음",
                   num_words=30000, maxlen=600, padding="post", text_ids=True,
                   model=dict(layer="gru", units=64, bidirectional=True, pooling="max_mean", mask_padding=True,
                              embedding_dropout=0.5, dropout=0.0, recurrent_dropout=0.0)),
     Configuration("bigru_and_bigrams", "bidirectional GRU 2x32 (400 words of 30,000, masked, max+mean) "
                   "joined with a bag of 20,000 words and word pairs -> Dense 16",
-                  description_ko="양방향 GRU 2x32(어휘 30,000개 중 400단어, 마스킹, 최댓값+평균)에 "
-                                 "단어와 단어 쌍 20,000개의 바이그램 주머니 -> Dense 16을 이어 붙인 모델",
+                  description_ko="양방향 GRU 2x32(리뷰당 400단어, 어휘 크기 30,000, 마스킹, 최댓값+평균)에 "
+                                 "단어와 바이그램 20,000개의 바이그램 주머니와 Dense 16을 이어 붙인 모델",
                   builder="recurrent_and_bag", num_words=30000, maxlen=400, batch_size=64, epochs=6, patience=1,
                   model=dict(units=32, embedding_dim=64, embedding_dropout=0.5, max_tokens=20000, hidden=16,
                              dropout=0.5)),
     Configuration("bag_of_bigrams", "not recurrent: which of 20,000 words and word pairs a review holds "
                   "(multi-hot) -> Dense 16, batch 32",
-                  description_ko="순환 신경망이 아님: 단어와 단어 쌍 20,000개 각각이 리뷰에 있는지(멀티-핫) "
-                                 "-> Dense 16, 배치 32",
+                  description_ko="순환 신경망이 아닌 모델. 단어와 바이그램 20,000개 각각이 리뷰에 있는지를 "
+                                 "멀티-핫 벡터로 Dense 16에 넣음, 배치 32",
                   builder="bag_of_ngrams", num_words=None, maxlen=None, batch_size=32, epochs=10, patience=2,
                   model=dict(max_tokens=20000, ngrams=2, hidden=16, dropout=0.5)),
 ]
@@ -116,13 +123,6 @@ TEXT_BUILDERS = ("bag_of_ngrams", "recurrent_and_bag")  # models that take the r
 NOTEBOOK_06 = ["lstm_fast", "simple_rnn", "gru", "lstm_stacked", "lstm_200", "bilstm_200", "bag_of_bigrams"]
 
 
-@dataclass(frozen=True)
-class BestModel:
-    """The configuration that won on validation accuracy: its row, trained model and data."""
-
-    row: dict
-    model: object
-    data: object
 QUICK_SIZES = dict(max_train=600, max_test=300, epochs=1, maxlen_cap=80)
 
 
@@ -130,8 +130,6 @@ def prepare_data(config: Configuration, raw, seed: int = 42, quick: bool = False
     """The data ``config`` trains on, from ``load_imdb_raw``'s output for its ``num_words``:
     an :class:`~lstm_helpers.data.ImdbData` split 80/20 with ``seed`` (the same reviews
     for every configuration): padded ids, or texts for a model that reads text."""
-    from .data import ImdbData, as_text_ids, pad_reviews, review_texts, split_reviews
-
     sizes = dict(max_train=QUICK_SIZES["max_train"], max_test=QUICK_SIZES["max_test"]) if quick else {}
     split = split_reviews(raw, validation_split=0.2, seed=seed, **sizes)
     if config.builder in TEXT_BUILDERS:
@@ -148,22 +146,38 @@ def prepare_data(config: Configuration, raw, seed: int = 42, quick: bool = False
 
 def build_model(config: Configuration, data, quick: bool = False):
     """Build ``config``'s model, compiled, for ``data`` (from :func:`prepare_data`)."""
-    from .models import build_bag_of_ngrams_classifier, build_recurrent_bag_classifier, build_recurrent_classifier
-
     if config.builder == "bag_of_ngrams":
         return build_bag_of_ngrams_classifier(data.x_train, **config.model)
     if config.builder == "recurrent_and_bag":
         maxlen = min(config.maxlen, QUICK_SIZES["maxlen_cap"]) if quick else config.maxlen
         return build_recurrent_bag_classifier(data.x_train, num_words=config.num_words, maxlen=maxlen, **config.model)
     maxlen = None if config.text_ids else data.x_train.shape[1]
-    return build_recurrent_classifier(vocab_size=config.num_words, maxlen=maxlen, **config.model)
+    return build_recurrent_classifier(num_words=config.num_words, maxlen=maxlen, **config.model)
+
+
+def kept_epoch(history: dict, restored: bool) -> int:
+    """The epoch (0-based) whose weights a trained model holds: with the best
+    validation epoch restored (``EarlyStopping(restore_best_weights=True)``, which
+    keeps the first of equal bests) the epoch of the highest ``val_accuracy``,
+    otherwise the last epoch."""
+    scores = history["val_accuracy"]
+    return int(np.argmax(scores)) if restored else len(scores) - 1
+
+
+def choose_by_validation(rows: list[dict]) -> dict:
+    """The row whose trained model has the highest validation accuracy (``val_accuracy``:
+    that of the weights the model holds, see :func:`kept_epoch`). Never the test
+    accuracy: the test set is measured once, after the choice."""
+    return max(rows, key=lambda row: row["val_accuracy"])
 
 
 def run_configuration(config: Configuration, data, seed: int = 42, quick: bool = False):
     """Train one configuration on ``data`` (from :func:`prepare_data`) and measure it once on the test set.
 
     Returns ``(row, model)``: the measurements as a dict, and the trained model
-    (with the weights of its best validation epoch, unless ``config.patience`` is None).
+    (with the weights of its best validation epoch, unless ``config.patience`` is None:
+    then those of its last epoch). ``row["kept_epoch"]`` and ``row["val_accuracy"]``
+    describe the weights the model holds (:func:`kept_epoch`).
     ``row["test_se"]`` is the standard error of the test accuracy, sqrt(p(1 - p) / n):
     two rows closer than about two of it are not told apart by this test set.
 
@@ -172,11 +186,6 @@ def run_configuration(config: Configuration, data, seed: int = 42, quick: bool =
     batches, the dropout masks), so the same ``seed`` trains the same model; the
     learner's global random state is changed by this call.
     """
-    import keras
-
-    from .callbacks import LiveTrainingPlot
-    from .sweeps import measure_configuration
-
     keras.utils.set_random_seed(seed)
     started = time.perf_counter()
     model = build_model(config, data, quick=quick)  # the bag of n-grams fits its vocabulary here: part of its cost
@@ -190,6 +199,7 @@ def run_configuration(config: Configuration, data, seed: int = 42, quick: bool =
                                      validation_data=(data.x_val, data.y_val), callbacks=[progress, keep_best])
     history = measured["run"]["history"]
     accuracy = measured["test_accuracy"]
+    kept = kept_epoch(history, restored=config.patience is not None)
     row = {
         "name": config.name,
         "description": config.describe(),
@@ -198,8 +208,9 @@ def run_configuration(config: Configuration, data, seed: int = 42, quick: bool =
         "batch_size": config.batch_size,
         "parameters": model.count_params(),
         "epochs_run": measured["epochs_run"],
-        "best_epoch": (keep_best.best_epoch + 1) if config.patience is not None else measured["epochs_run"],
-        "best_val_accuracy": max(history["val_accuracy"]),
+        "kept_epoch": kept + 1,  # the epoch whose weights the model holds (1-based)
+        "val_accuracy": float(history["val_accuracy"][kept]),  # of those weights: what choose_by_validation compares
+        "best_val_accuracy": float(max(history["val_accuracy"])),  # the best of any epoch (the original may not keep it)
         "test_accuracy": accuracy,
         "test_se": float(np.sqrt(accuracy * (1 - accuracy) / len(data.y_test))),
         "test_reviews": len(data.y_test),
@@ -212,21 +223,17 @@ def run_configuration(config: Configuration, data, seed: int = 42, quick: bool =
 
 
 def run_benchmark(configs: list[Configuration], quick: bool = False, seed: int = 42,
-                  data_dir: str | None = None, keep_best_model: bool = False, trained: dict | None = None):
+                  data_dir: str | None = None, trained: dict | None = None):
     """Run the configurations one after another on the same data; return their rows.
 
     Each row gains ``time_ratio``: its total seconds over the original
-    configuration's, when ``original`` is among the configurations. With
-    ``keep_best_model=True`` it returns ``(rows, best)``: ``best`` is a
-    :class:`BestModel` with the row, the trained model and the data of the
-    configuration with the best *validation* accuracy (never chosen by the test set).
-    A dict passed as ``trained`` receives every configuration's trained model and
-    data: ``trained[name] = (model, data)``.
+    configuration's, when ``original`` is among the configurations. A dict
+    passed as ``trained`` receives every configuration's trained model and
+    data: ``trained[name] = (model, data)``; :func:`choose_by_validation`
+    picks the row of the best of them (by validation accuracy, never by the test set).
     """
-    from .data import load_imdb_raw
-
     raw_by_words: dict = {}
-    rows, best = [], None
+    rows = []
     for config in configs:
         if config.num_words not in raw_by_words:
             raw_by_words[config.num_words] = load_imdb_raw(num_words=config.num_words, data_dir=data_dir)
@@ -236,13 +243,11 @@ def run_benchmark(configs: list[Configuration], quick: bool = False, seed: int =
         rows.append(row)
         if trained is not None:
             trained[config.name] = (model, data)
-        if keep_best_model and (best is None or row["best_val_accuracy"] > best.row["best_val_accuracy"]):
-            best = BestModel(row, model, data)
         print(settings.pick(ko=f"   테스트 정확도 {row['test_accuracy']:.4f}, 학습 {row['total_seconds']:.0f}초",
                             en=f"   test accuracy {row['test_accuracy']:.4f}, {row['total_seconds']:.0f} s of training"),
               flush=True)
     add_time_ratios(rows)
-    return (rows, best) if keep_best_model else rows
+    return rows
 
 
 def add_time_ratios(rows: list[dict]) -> list[dict]:
@@ -255,43 +260,45 @@ def add_time_ratios(rows: list[dict]) -> list[dict]:
 
 
 def results_table(rows: list[dict]):
-    """The rows as a pandas DataFrame with headers in the notebook's language (HTML in Jupyter)."""
-    from .settings import pick
-    from .tables import show_table
+    """The rows as a pandas DataFrame with headers in the notebook's language (HTML in Jupyter).
 
+    The column "time vs original" is there only when a row has a ``time_ratio``
+    (the original configuration ran with them, see :func:`add_time_ratios`)."""
     def ratio(row):
         return f"{row['time_ratio']:.2f}x" if row.get("time_ratio") is not None else "-"
 
     def words(row):
-        return pick(ko="전부", en="all") if row.get("maxlen") is None else str(row["maxlen"])
+        return pick(ko="리뷰 전체", en="all") if row.get("maxlen") is None else str(row["maxlen"])
 
     shown = [dict(row, ratio=ratio(row), model=f"{row['name']}: {row['description']}", words=words(row),
-                  epochs=f"{row['epochs_run']} ({row['best_epoch']})") for row in rows]
-    return show_table(shown, [
+                  epochs=f"{row['epochs_run']} ({row['kept_epoch']})") for row in rows]
+    columns = [
         ("model", pick(ko="설정", en="configuration"), "{}"),
         ("words", pick(ko="단어 수", en="words"), "{}"),
         ("test_accuracy", pick(ko="테스트 정확도", en="test accuracy"), "{:.4f}"),
         ("test_se", pick(ko="표준 오차", en="standard error"), "±{:.4f}"),
-        ("best_val_accuracy", pick(ko="최고 검증 정확도", en="best val accuracy"), "{:.4f}"),
-        ("epochs", pick(ko="에포크 (최고)", en="epochs (best)"), "{}"),
+        ("val_accuracy", pick(ko="검증 정확도", en="val accuracy"), "{:.4f}"),
+        ("epochs", pick(ko="학습한 에포크 수(쓴 가중치의 에포크)", en="epochs (weights kept from)"), "{}"),
         ("seconds_per_epoch", pick(ko="에포크당 시간(초)", en="s / epoch"), "{:.1f}"),
         ("total_seconds", pick(ko="총 시간(초)", en="total s"), "{:.0f}"),
         ("ratio", pick(ko="원래 설정 대비 시간", en="time vs original"), "{}"),
         ("parameters", pick(ko="파라미터 수", en="parameters"), "{:,}"),
-    ])
+    ]
+    if all(row.get("time_ratio") is None for row in rows):
+        columns = [column for column in columns if column[0] != "ratio"]
+    return show_table(shown, columns)
 
 
 def format_markdown(rows: list[dict], machine: str) -> str:
     """The rows as a Markdown table (for benchmark.md), with the machine they ran on."""
     table = results_table(rows)
     table.columns = [str(c).replace("|", "/") for c in table.columns]
-    return f"{machine}\n\n" + table.to_markdown(index=False, colalign=("left",) + ("right",) * 9) + "\n"
+    colalign = ("left",) + ("right",) * (len(table.columns) - 1)
+    return f"{machine}\n\n" + table.to_markdown(index=False, colalign=colalign) + "\n"
 
 
 def describe_machine() -> str:
     """A short description of where the benchmark ran: CPU cores or GPU, and versions."""
-    import keras
-
     try:
         import tensorflow as tf
 

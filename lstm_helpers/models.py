@@ -19,19 +19,24 @@ from .settings import pick, warn
 
 
 def build_lstm_classifier(
-    vocab_size: int = 20000,
+    num_words: int = 20000,
     maxlen: int | None = 80,
     embedding_dim: int = 128,
     units: int = 128,
     dropout: float = 0.2,
     recurrent_dropout: float = 0.2,
     learning_rate: float = 1e-3,
+    *,
+    vocab_size: int | None = None,
 ) -> keras.Model:
     """Return a compiled review classifier: ids (batch, maxlen) -> P(positive) (batch, 1).
 
-    ``vocab_size`` must cover every id the data holds (``num_words`` of the
-    loader); ``maxlen=None`` accepts reviews of any length.
+    ``num_words`` must cover every id the data holds: the same ``num_words`` as
+    the loader's (:func:`lstm_helpers.data.load_imdb`), ids ``0 .. num_words - 1``.
+    ``vocab_size`` is an older name for it, still accepted. ``maxlen=None``
+    accepts reviews of any length.
     """
+    vocab_size = _num_words(num_words, vocab_size)
     reviews = keras.Input(shape=(maxlen,), dtype="int32", name="review_ids")
     # each id becomes a learned vector of embedding_dim numbers
     vectors = layers.Embedding(vocab_size, embedding_dim, name="embedding")(reviews)
@@ -48,9 +53,21 @@ def build_lstm_classifier(
     return model
 
 
+def _num_words(num_words: int, vocab_size: int | None) -> int:
+    """The vocabulary size a builder was given: ``num_words``, or ``vocab_size`` (its older name)."""
+    if vocab_size is None:
+        return num_words
+    if num_words not in (20000, vocab_size):
+        raise ValueError(pick(
+            ko=f"num_words={num_words}, vocab_size={vocab_size}: 둘은 같은 값의 두 이름입니다. num_words 하나만 주세요.",
+            en=f"num_words={num_words}, vocab_size={vocab_size}: two names for one value. Give num_words only.",
+        ))
+    return vocab_size
+
+
 def model_input_size(model: keras.Model) -> tuple[int, int | None]:
-    """Return ``(vocab_size, maxlen)`` of a review classifier: the ids its Embedding
-    layer accepts (ids ``0 .. vocab_size - 1``) and the review length its input
+    """Return ``(num_words, maxlen)`` of a review classifier: the ids its Embedding
+    layer accepts (ids ``0 .. num_words - 1``) and the review length its input
     takes (None: any length)."""
     embeddings = [layer for layer in _all_layers(model) if isinstance(layer, layers.Embedding)]
     if not embeddings:
@@ -265,7 +282,7 @@ POOLINGS = ("last", "max", "mean", "max_mean")
 
 
 def build_recurrent_classifier(
-    vocab_size: int = 20000,
+    num_words: int = 20000,
     maxlen: int | None = 80,
     layer: str = "lstm",
     units: int = 128,
@@ -279,8 +296,12 @@ def build_recurrent_classifier(
     stacked: int = 1,
     learning_rate: float = 1e-3,
     jit_compile: bool | str = "auto",
+    *,
+    vocab_size: int | None = None,
 ) -> keras.Model:
     """Return a compiled review classifier with a choice of recurrent layer and read-out.
+
+    ``num_words``: as for :func:`build_lstm_classifier` (``vocab_size``, its older name, is still accepted).
 
     ``layer``: ``"simple_rnn"``, ``"gru"`` or ``"lstm"``; ``bidirectional`` reads
     the review both ways. ``pooling``: ``"last"`` keeps the last hidden state (as
@@ -292,6 +313,7 @@ def build_recurrent_classifier(
     off whole embedding dimensions: the same dimensions at every time step of a review. ``jit_compile`` is passed to ``compile`` (XLA).
     Input ids (batch, maxlen) -> P(positive) (batch, 1).
     """
+    vocab_size = _num_words(num_words, vocab_size)
     if layer not in RECURRENT_LAYERS:
         raise ValueError(pick(ko=f"layer={layer!r}: {sorted(RECURRENT_LAYERS)} 중 하나를 쓰세요.",
                               en=f"layer={layer!r}: use one of {sorted(RECURRENT_LAYERS)}."))
@@ -303,7 +325,7 @@ def build_recurrent_classifier(
     if embedding_dropout:
         x = layers.SpatialDropout1D(embedding_dropout, name="embedding_dropout")(x)
     if stacked < 1:
-        raise ValueError(pick(ko=f"stacked={stacked!r}: 순환 층은 1개 이상이어야 합니다.",
+        raise ValueError(pick(ko=f"stacked={stacked!r}: 순환층은 1개 이상이어야 합니다.",
                               en=f"stacked={stacked!r}: there must be at least one recurrent layer."))
     for level in range(1, stacked + 1):
         name = layer if stacked == 1 else f"{layer}_{level}"

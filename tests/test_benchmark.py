@@ -12,22 +12,29 @@ def test_quick_benchmark_writes_json_and_markdown(data_dir, tmp_path, capsys):
     written = json.loads((tmp_path / "benchmark.json").read_text())
     assert [r["name"] for r in written["rows"]] == ["original", "gru"] and "quick mode" in written["machine"]
     for row in rows:
-        assert 0.0 <= row["test_accuracy"] <= 1.0
+        assert row["test_reviews"] == benchmark.QUICK_SIZES["max_test"]
+        right = row["test_accuracy"] * row["test_reviews"]  # a share of the test reviews: a whole number right
+        assert abs(right - round(right)) < 1e-3
         assert row["epochs_run"] == 1 and row["seconds_per_epoch"] > 0
-    assert rows[0]["best_epoch"] == 1
+        assert row["kept_epoch"] == 1 and row["val_accuracy"] == row["best_val_accuracy"]
     table = (tmp_path / "benchmark.md").read_text()
     assert table.count("\n| original") == 1 and "| gru" in table and "1.00x" in table
     assert "| gru" in capsys.readouterr().out
 
 
-def test_no_ratio_without_the_original():
-    rows = [{"name": "gru", "description": "d", "maxlen": 80, "test_accuracy": 0.8, "best_val_accuracy": 0.81,
-             "test_se": 0.01, "epochs_run": 2, "best_epoch": 1, "seconds_per_epoch": 1.0, "total_seconds": 2.0,
-             "parameters": 10, "time_ratio": None}]
-    table = benchmark.format_markdown(rows, "here")
-    last_row = table.strip().splitlines()[-1]
+def test_no_ratio_column_without_the_original():
+    row = {"name": "gru", "description": "d", "maxlen": 80, "test_accuracy": 0.8, "val_accuracy": 0.81,
+           "test_se": 0.01, "epochs_run": 2, "kept_epoch": 1, "seconds_per_epoch": 1.0, "total_seconds": 2.0,
+           "parameters": 10}
+    table = benchmark.format_markdown(benchmark.add_time_ratios([dict(row)]), "here")
+    header, last_row = table.strip().splitlines()[2], table.strip().splitlines()[-1]
     cells = [cell.strip() for cell in last_row.strip("|").split("|")]
-    assert cells[8] == "-" and cells[3] == "±0.0100"
+    assert "time vs original" not in header and len(cells) == 9
+    assert cells[3] == "±0.0100" and float(cells[4]) == 0.81 and cells[5] == "2 (1)"
+    both = benchmark.add_time_ratios([dict(row), dict(row, name="original", total_seconds=4.0)])
+    table = benchmark.format_markdown(both, "here")
+    assert "time vs original" in table.strip().splitlines()[2]
+    assert [cell.strip() for cell in table.strip().splitlines()[-2].strip("|").split("|")][8] == "0.50x"
 
 
 def test_configurations_have_unique_names_and_build():
@@ -38,7 +45,7 @@ def test_configurations_have_unique_names_and_build():
     assert (original.batch_size, original.epochs, original.maxlen, original.patience) == (32, 3, 80, None)
     for config in benchmark.CONFIGURATIONS:
         if config.builder == "recurrent":
-            build_recurrent_classifier(vocab_size=config.num_words, maxlen=config.maxlen, **config.model)
+            build_recurrent_classifier(num_words=config.num_words, maxlen=config.maxlen, **config.model)
     assert set(benchmark.NOTEBOOK_06) <= set(benchmark.BY_NAME)
 
 
@@ -94,15 +101,13 @@ def _fake_benchmark(monkeypatch, results):
     """run_benchmark with training replaced: results maps a name to (total_seconds, val, test)."""
     import types
 
-    from lstm_helpers import data
-
-    monkeypatch.setattr(data, "load_imdb_raw", lambda **kwargs: "raw")
+    monkeypatch.setattr(benchmark, "load_imdb_raw", lambda **kwargs: "raw")
     monkeypatch.setattr(benchmark, "prepare_data", lambda *args, **kwargs: "data")
 
     def fake_run(config, data_, seed=42, quick=False):
         seconds, val, test = results[config.name]
         model = types.SimpleNamespace(name=f"model of {config.name}")
-        return {"name": config.name, "total_seconds": seconds, "best_val_accuracy": val,
+        return {"name": config.name, "total_seconds": seconds, "val_accuracy": val,
                 "test_accuracy": test}, model
 
     monkeypatch.setattr(benchmark, "run_configuration", fake_run)
@@ -117,12 +122,20 @@ def test_time_ratio_is_each_total_over_the_originals(monkeypatch):
     assert [r["time_ratio"] for r in rows] == [0.25, 1.0, 2.5]  # the original need not come first
 
 
-def test_keep_best_model_picks_by_validation_not_test(monkeypatch):
+def test_choose_by_validation_picks_by_validation_not_test(monkeypatch):
     names = [c.name for c in benchmark.CONFIGURATIONS][:3]
     results = {names[0]: (1.0, 0.80, 0.90), names[1]: (1.0, 0.85, 0.70), names[2]: (1.0, 0.84, 0.95)}
-    rows, best = benchmark.run_benchmark(_fake_benchmark(monkeypatch, results), keep_best_model=True)
-    assert best.row["name"] == names[1] and best.model.name == f"model of {names[1]}"
-    assert best.data == "data" and len(rows) == 3
+    trained = {}
+    rows = benchmark.run_benchmark(_fake_benchmark(monkeypatch, results), trained=trained)
+    chosen = benchmark.choose_by_validation(rows)
+    assert chosen["name"] == names[1] and trained[names[1]][0].name == f"model of {names[1]}"
+    assert trained[names[1]][1] == "data" and len(rows) == 3
+
+
+def test_kept_epoch_is_the_best_when_restored_and_the_last_otherwise():
+    history = {"val_accuracy": [0.6, 0.8, 0.8, 0.7]}
+    assert benchmark.kept_epoch(history, restored=True) == 1  # EarlyStopping keeps the first of equal bests
+    assert benchmark.kept_epoch(history, restored=False) == 3
 
 
 def test_configurations_describe_themselves():
@@ -147,7 +160,14 @@ def test_run_configuration_keeps_the_best_validation_epoch():
                                                 recurrent_dropout=0.0, learning_rate=0.05))
     row, model = benchmark.run_configuration(config, data, seed=1)
     _, val_accuracy = model.evaluate(data.x_val, data.y_val, verbose=0)
-    assert abs(val_accuracy - row["best_val_accuracy"]) < 1e-6       # the restored weights are the best epoch's
-    assert 1 <= row["best_epoch"] <= row["epochs_run"] <= 5
+    assert abs(val_accuracy - row["val_accuracy"]) < 1e-6       # the row describes the weights the model holds
+    assert row["val_accuracy"] == row["best_val_accuracy"]       # restored: the best epoch's
+    assert 1 <= row["kept_epoch"] <= row["epochs_run"] <= 5
     _, test_accuracy = model.evaluate(data.x_test, data.y_test, verbose=0)
     assert abs(test_accuracy - row["test_accuracy"]) < 1e-6
+    last = benchmark.Configuration("tiny_last", "tiny", num_words=50, maxlen=10, batch_size=16, epochs=3, patience=None,
+                                   model=config.model)
+    row, model = benchmark.run_configuration(last, data, seed=1)
+    _, val_accuracy = model.evaluate(data.x_val, data.y_val, verbose=0)
+    assert row["kept_epoch"] == row["epochs_run"] == 3            # no early stopping: the last epoch is kept
+    assert abs(val_accuracy - row["val_accuracy"]) < 1e-6
