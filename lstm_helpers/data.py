@@ -519,11 +519,33 @@ def _object_array(lists) -> np.ndarray:
     return out
 
 
-def review_texts(reviews, word_index: dict[str, int] | None = None) -> list[str]:
+UNKNOWN_WORD = "_unk_"  # review_texts' word for an unknown word: survives the standardization, in no IMDB vocabulary
+
+
+def review_texts(reviews, word_index: Mapping[str, int] | None = None, unknown: str | None = UNKNOWN_WORD) -> list[str]:
     """The words of each review (keras ids, one list per review) as one string
-    each, for models that read text. Padding, the start mark and unknown words are left out."""
+    each, for models that read text. Padding and the start mark are left out.
+
+    An unknown word (id 2: rare, or cut by ``num_words``) becomes ``unknown``,
+    by default ``"_unk_"``: a word that the text standardization keeps as it is
+    and that no vocabulary built from the IMDB word index holds, so a
+    TextVectorization layer of :func:`lstm_helpers.models.build_text_vectorizer`
+    maps it to its unknown id, exactly as :func:`as_text_ids` does for the
+    same review, and a bag of n-grams sees it where the word was (its word pairs
+    stay the review's real neighbours). ``unknown=None`` leaves unknown words out.
+    """
     id_to_word = _id_to_word(get_word_index() if word_index is None else word_index)
-    return [" ".join(id_to_word[i] for i in review if i > UNKNOWN_ID and i in id_to_word) for review in reviews]
+    texts = []
+    for review in reviews:
+        words = []
+        for i in review:
+            if i == UNKNOWN_ID or (i > UNKNOWN_ID and i not in id_to_word):
+                if unknown is not None:
+                    words.append(unknown)
+            elif i > UNKNOWN_ID:
+                words.append(id_to_word[i])
+        texts.append(" ".join(words))
+    return texts
 
 
 def last_words(reviews, count: int) -> np.ndarray:

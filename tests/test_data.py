@@ -265,7 +265,8 @@ def test_text_ids_texts_and_last_words():
     index = {"the": 1, "film": 2, "was": 3, "great": 4}
     reviews = data._object_array([[1, 4, 5, 2, 7], [1, 2, 2]])     # <start> the film <unk> great / <start> <unk> <unk>
     assert [list(r) for r in data.as_text_ids(reviews)] == [[4, 5, 1, 7], [1, 1]]
-    assert data.review_texts(reviews, index) == ["the film great", ""]
+    assert data.review_texts(reviews, index) == ["the film _unk_ great", "_unk_ _unk_"]
+    assert data.review_texts(reviews, index, unknown=None) == ["the film great", ""]
     assert [list(r) for r in data.last_words(reviews, 2)] == [[2, 7], [2, 2]]
     assert data.as_text_ids(data._object_array([[1, 4], [1, 5]])).shape == (2,)  # a list per review, even of equal length
 

@@ -57,6 +57,16 @@ def test_vectorizer_reads_decoded_reviews_back_to_the_same_ids(data_dir):
     assert [[i for i in row if i != 0] for row in got] == [list(e) for e in expected]
 
 
+def test_review_texts_keep_unknown_words_where_the_vectorizer_sees_them_as_unknown(data_dir):
+    """A review cut at num_words, turned into text and read by the vectorizer, gives the ids
+    as_text_ids gives: its unknown words stay in place, as unknown (1)."""
+    (x_train, _), _ = lh.load_imdb_raw(num_words=2000)
+    reviews = x_train[:100]
+    assert any(data.UNKNOWN_ID in review for review in reviews)
+    got = ids_of(models.build_text_vectorizer(2000), data.review_texts(reviews))
+    assert [[i for i in row if i != 0] for row in got] == [list(e) for e in data.as_text_ids(reviews)]
+
+
 def test_text_classifier_predicts_like_its_id_classifier():
     inner = small_masked_classifier(vocab_size=10)
     reader = models.build_text_classifier(inner, word_index=WORD_INDEX)
