@@ -21,9 +21,10 @@ One module per concern, each reached as ``lh.<module>`` after
 * :mod:`~lstm_helpers.opinion` -- the model's opinion word by word, and a live
   text box for it (notebooks 05, 07).
 
-The names a learner uses most are also here at the top: the settings, loading,
-words <-> ids, the builders, ``predict_sentiment``, ``LiveTrainingPlot``,
-``plot_history`` and ``show_table``.
+The names a learner types most are also here at the top: the settings, loading,
+words <-> ids, the builders, ``predict_sentiment``, ``LiveTrainingPlot`` and
+``show_table``. Everything else is reached through its module
+(``lh.plots.plot_history``, ``lh.data.split_and_pad``, ``lh.settings.get_language``).
 
 What importing it does, besides defining these names:
 
@@ -83,44 +84,52 @@ def _quiet_tensorflow_logger():
 _quiet_tensorflow_logger()
 
 from . import settings, data, models, callbacks, plots, tables  # noqa: E402
-from . import reference, long_range, sweeps, embeddings, benchmark, opinion  # noqa: E402
-from .settings import describe_mode, get_language, is_quick, set_language  # noqa: E402
+from . import reference, long_range, sweeps, embeddings, benchmark, opinion, seeding  # noqa: E402
+from .settings import describe_mode, is_quick, set_language  # noqa: E402
 from .data import (  # noqa: E402
-    ImdbData,
     decode_review,
     encode_review,
     get_word_index,
     load_imdb,
     load_imdb_raw,
     pad_reviews,
-    split_and_pad,
 )
 from .models import build_lstm_classifier, build_recurrent_classifier, predict_sentiment  # noqa: E402
 from .callbacks import LiveTrainingPlot  # noqa: E402
-from .plots import plot_history  # noqa: E402
 from .tables import show_table  # noqa: E402
 
 __all__ = [
     # modules
     "benchmark", "callbacks", "data", "embeddings", "long_range", "models", "opinion", "plots",
-    "reference", "settings", "sweeps", "tables",
-    # the names used most
+    "reference", "seeding", "settings", "sweeps", "tables",
+    # the names a learner types
     "build_lstm_classifier",
     "build_recurrent_classifier",
     "decode_review",
     "describe_mode",
     "encode_review",
-    "get_language",
     "get_word_index",
-    "ImdbData",
     "is_quick",
     "LiveTrainingPlot",
     "load_imdb",
     "load_imdb_raw",
     "pad_reviews",
-    "plot_history",
     "predict_sentiment",
     "set_language",
     "show_table",
-    "split_and_pad",
 ]
+
+# Names that used to be here too; they live in their modules (no notebook uses them).
+_MOVED = {"plot_history": "plots", "split_and_pad": "data", "get_language": "settings", "ImdbData": "data"}
+
+
+def __getattr__(name):
+    """``lh.plot_history`` and the other names of ``_MOVED`` still work, with a
+    DeprecationWarning that says where they are now (``lh.plots.plot_history``)."""
+    if name in _MOVED:
+        import warnings
+
+        module = _MOVED[name]
+        warnings.warn(f"lstm_helpers.{name} is lstm_helpers.{module}.{name} now", DeprecationWarning, stacklevel=2)
+        return getattr(globals()[module], name)
+    raise AttributeError(f"module 'lstm_helpers' has no attribute {name!r}")

@@ -214,15 +214,18 @@ def _check_num_words(num_words: int | None) -> None:
 def load_imdb_raw(
     num_words: int | None = None,
     data_dir: str | os.PathLike | None = None,
-    seed: int = KERAS_SEED,
+    shuffle_seed: int = KERAS_SEED,
 ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     """Return ``(x_train, y_train), (x_test, y_test)`` exactly as keras gives them.
 
     Each ``x`` is an object array of python lists of ids of unequal length
     (start id 1 in front, words from id 3, ids at or above ``num_words``
     replaced by 2). Offline, this repeats what ``keras.datasets.imdb.load_data``
-    does after its download: shuffle both splits with ``RandomState(seed)``,
+    does after its download: shuffle both splits with ``RandomState(shuffle_seed)``,
     put the start id in front, add the offset of 3, cut at ``num_words``.
+    ``shuffle_seed`` is keras' ``seed`` argument (113, keras' default, gives keras'
+    order); it is named apart from the ``seed`` of :func:`load_imdb` and
+    :func:`split_reviews`, which chooses the validation reviews.
     """
     _check_num_words(num_words)
     folder = resolve_data_dir(data_dir)
@@ -230,10 +233,10 @@ def load_imdb_raw(
         import keras
 
         with _explain_download_failure():
-            return keras.datasets.imdb.load_data(num_words=num_words, seed=seed)
+            return keras.datasets.imdb.load_data(num_words=num_words, seed=shuffle_seed)
 
     arrays = _read_imdb_npz(folder / NPZ_FILE)
-    rng = np.random.RandomState(seed)
+    rng = np.random.RandomState(shuffle_seed)
     splits = []
     for x_name, y_name in (("x_train", "y_train"), ("x_test", "y_test")):
         order = np.arange(len(arrays[x_name]))
@@ -253,7 +256,11 @@ def pad_reviews(reviews, maxlen: int, padding: str = "pre", truncating: str = "p
 
     Like ``keras.utils.pad_sequences`` with its defaults: a long review keeps
     its *last* ``maxlen`` words (``truncating="post"`` keeps the first), a short
-    one gets zeros in front (``padding="post"``: behind).
+    one gets zeros in front (``padding="post"``: behind). The last words, because
+    the original notebook cut that way and a model that reads the last hidden
+    state remembers the end of a review best; the text pipeline
+    (:func:`lstm_helpers.models.build_text_vectorizer` with a ``maxlen``) keeps
+    the *first* words instead, because ``TextVectorization`` can only cut at the end.
     """
     import keras
 

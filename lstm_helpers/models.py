@@ -401,7 +401,10 @@ def build_text_vectorizer(num_words: int, word_index=None, maxlen: int | None = 
     """Return a TextVectorization layer that turns review text into the ids of the
     data set: the word of rank r gets id r + 3, a word outside the ``num_words``
     most frequent gets 1 (unknown), padding is 0. Text (batch,) -> ids (batch, longest
-    review), or (batch, ``maxlen``): the first ``maxlen`` words, zeros behind."""
+    review), or (batch, ``maxlen``): the *first* ``maxlen`` words, zeros behind.
+    (``TextVectorization`` can only cut at the end; :func:`lstm_helpers.data.pad_reviews`,
+    for the id models, keeps the last words as the original notebook did. A model
+    that should read whole reviews takes ``maxlen=None``.)"""
     return layers.TextVectorization(standardize=standardize_like_imdb, split="whitespace",
                                     vocabulary=text_vocabulary(num_words, word_index),
                                     output_sequence_length=maxlen, name="words_to_ids")
@@ -480,7 +483,8 @@ def build_recurrent_bag_classifier(train_texts, num_words: int = 30000, maxlen: 
                                    max_tokens: int = 20000, ngrams: int = 2, hidden: int = 16,
                                    dropout: float = 0.5, learning_rate: float = 1e-3, word_index=None) -> keras.Model:
     """Return a compiled text classifier with two readers of the same review, joined:
-    a bidirectional GRU (masked, max and mean over time) over its first ``maxlen`` words,
+    a bidirectional GRU (masked, max and mean over time) over its first ``maxlen`` words
+    (:func:`build_text_vectorizer` cuts at the end),
     and a bag of n-grams (:func:`build_bag_of_ngrams_classifier`'s first layers, its
     vocabulary fitted here on ``train_texts``). Text (batch,) -> P(positive) (batch, 1).
     """

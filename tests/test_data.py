@@ -34,7 +34,7 @@ def assert_same_split(ours, theirs):
 
 @pytest.mark.parametrize("num_words, seed", [(20000, 113), (None, 113), (500, 7)])
 def test_offline_loader_equals_keras_loader(data_dir, num_words, seed):
-    ours = data.load_imdb_raw(num_words=num_words, data_dir=data_dir, seed=seed)
+    ours = data.load_imdb_raw(num_words=num_words, data_dir=data_dir, shuffle_seed=seed)
     theirs = keras_load_data_from(data_dir / "imdb.npz", num_words=num_words, seed=seed)
     assert_same_split(ours[0], theirs[0])
     assert_same_split(ours[1], theirs[1])
@@ -235,9 +235,9 @@ def test_errors_speak_korean_in_a_korean_notebook(tmp_path):
 def test_split_and_pad_matches_load_imdb_and_pads_behind_when_asked(data_dir):
     raw = data.load_imdb_raw(num_words=5000, data_dir=data_dir)
     direct = h.load_imdb(num_words=5000, maxlen=50, validation_split=0.1, seed=5, data_dir=data_dir)
-    again = h.split_and_pad(raw, 50, validation_split=0.1, seed=5)
+    again = data.split_and_pad(raw, 50, validation_split=0.1, seed=5)
     np.testing.assert_array_equal(direct.x_val, again.x_val)
-    behind = h.split_and_pad(raw, 500, max_train=50, max_test=50, padding="post")
+    behind = data.split_and_pad(raw, 500, max_train=50, max_test=50, padding="post")
     short = next(i for i, r in enumerate(raw[1][0][:50]) if len(r) < 500)
     assert behind.x_test[short, 0] == data.START_ID and behind.x_test[short, -1] == 0
 

@@ -16,24 +16,24 @@ RAW = ((np.array([[1, 5, 6], [1, 7], [1, 8, 9, 10], [1, 11]], dtype=object), np.
 @pytest.mark.parametrize("split", ["0.2", None, True, 1.0, -0.1])
 def test_validation_split_must_be_a_share(split):
     with pytest.raises(ValueError, match="validation_split"):
-        h.split_and_pad(RAW, 5, validation_split=split)
+        h.data.split_and_pad(RAW, 5, validation_split=split)
 
 
 @pytest.mark.parametrize("bad", [0, -5, 2.5, "10"])
 def test_max_train_and_max_test_must_be_positive_integers(bad):
     with pytest.raises(ValueError, match="max_train"):
-        h.split_and_pad(RAW, 5, max_train=bad)
+        h.data.split_and_pad(RAW, 5, max_train=bad)
     with pytest.raises(ValueError, match="max_test"):
-        h.split_and_pad(RAW, 5, max_test=bad)
+        h.data.split_and_pad(RAW, 5, max_test=bad)
 
 
 def test_max_train_counts_training_reviews_after_the_split():
-    d = h.split_and_pad(RAW, 5, validation_split=0.5, max_train=1)
+    d = h.data.split_and_pad(RAW, 5, validation_split=0.5, max_train=1)
     assert len(d.x_train) == 1 and len(d.x_val) == 1
 
 
 def test_no_validation_split_keeps_keras_order():
-    d = h.split_and_pad(RAW, 5)
+    d = h.data.split_and_pad(RAW, 5)
     assert d.x_val.shape == (0, 5)
     np.testing.assert_array_equal(d.y_train, RAW[0][1])
     assert list(d.x_train[1]) == [0, 0, 0, 1, 7]

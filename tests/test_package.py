@@ -1,0 +1,35 @@
+"""The package's top level: what a learner types, and every lh.<name> the notebooks use resolves."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import lstm_helpers as lh
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def test_the_top_level_holds_what_a_learner_types_and_the_moved_names_say_where_they_are():
+    for name in ("plot_history", "split_and_pad", "get_language", "ImdbData"):
+        assert name not in lh.__all__
+        with pytest.warns(DeprecationWarning, match=f"lstm_helpers.{lh._MOVED[name]}.{name}"):
+            assert getattr(lh, name) is getattr(getattr(lh, lh._MOVED[name]), name)
+    with pytest.raises(AttributeError):
+        lh.no_such_name  # noqa: B018
+    assert all(hasattr(lh, name) for name in lh.__all__)
+
+
+def test_every_name_the_notebooks_use_resolves():
+    used = set()
+    for path in sorted(NOTEBOOKS.glob("*/*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                used.update(re.findall(r"\blh((?:\.[A-Za-z_][A-Za-z0-9_]*)+)", "".join(cell["source"])))
+    assert used
+    for dotted in sorted(used):
+        target = lh
+        for part in dotted.strip(".").split("."):
+            assert not (target is lh and part in lh._MOVED), f"lh.{part} is a moved name"
+            target = getattr(target, part)
