@@ -171,7 +171,7 @@ def _check_agrees(model, num_words, maxlen, known_words, known_maxlen) -> None:
             continue
         if known is _NOT_IN_MODEL:
             raise ValueError(pick(
-                ko=f"{name}={given}: 모델 {model.name!r} 은(는) 단어와 단어 쌍이 리뷰에 있는지만 보므로 "
+                ko=f"{name}={given}: 모델 {model.name!r} 은(는) 단어와 바이그램이 리뷰에 있는지만 보므로 "
                    f"{name} 값이 없습니다. {name} 인자를 빼세요.",
                 en=f"{name}={given}: the model {model.name!r} only looks at which words and word pairs a "
                    f"review holds, so it has no {name} to set. Leave {name} out.",

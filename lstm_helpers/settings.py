@@ -51,7 +51,7 @@ def describe_mode() -> str:
     if is_quick():
         return pick(
             ko=f"빠른 모드입니다({QUICK_ENV}=1). 설정 셀에서 정한 대로 데이터(노트북에 따라 에포크도)를 "
-               "줄여서 금방 끝납니다. 숫자는 저장소에 저장된 전체 실행의 결과보다 낮게 나옵니다.",
+               "줄여서 금방 끝납니다. 숫자는 저장소에 저장된 전체 모드 실행의 결과보다 낮게 나옵니다.",
             en=f"Quick mode is on ({QUICK_ENV}=1): less data (in some notebooks fewer epochs too), as set "
                "in the settings cell, so the notebook ends soon. Expect lower numbers than the stored full run.",
         )

@@ -150,6 +150,37 @@ def test_notebook_prose_uses_the_glossary_terms(language, name):
     assert not found, f"{len(found)} rejected variant(s):\n" + "\n".join(found)
 
 
+PACKAGE = NOTEBOOKS.parent / "lstm_helpers"
+
+
+def korean_strings(source: str) -> list[str]:
+    """The string literals of a Python source that hold Hangul (the parts of f-strings
+    outside their ``{...}``), each as it is written."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and HANGUL.search(node.value):
+            found.append(node.value)
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_helpers_korean_strings_use_the_glossary_terms(path):
+    """What the helpers print in Korean (messages, labels, table headers) follows the glossary too."""
+    found = [v for text in korean_strings(path.read_text(encoding="utf-8"))
+             for v in violations(text, TERMS, korean=True)]
+    assert not found, f"{len(found)} rejected variant(s):\n" + "\n".join(found)
+
+
+def test_korean_strings_are_found_in_code_and_f_strings():
+    source = 'x = pick(ko=f"순환 층이 {n}개", en="layers")\ny = "단어 가방"\n# 주석은 코드가 아님\n'
+    assert sorted(korean_strings(source)) == sorted(["순환 층이 ", "개", "단어 가방"])
+    assert violations(" ".join(korean_strings(source)),
+                      parse_glossary("| English | not (en) | 한국어 | not (ko) | 뜻 |\n| --- | --- | --- | --- | --- |\n"
+                                     "| recurrent layer | | 순환층 | 순환 층 | a |\n"), korean=True)
+
+
 # Self-tests: the check fails on a rejected variant and passes the approved term.
 
 SAMPLE = parse_glossary(
