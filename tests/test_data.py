@@ -2,7 +2,6 @@
 
 import gzip
 import json
-import zipfile
 
 import keras
 import numpy as np

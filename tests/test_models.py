@@ -1,5 +1,6 @@
 """The classifier builder: the original notebook's model, compiled."""
 
+import keras
 import numpy as np
 
 import lstm_helpers as h
@@ -22,7 +23,10 @@ def test_model_is_compiled_for_binary_classification():
     ids = np.random.default_rng(0).integers(0, 50, size=(5, 6))
     probabilities = model.predict(ids, verbose=0)
     assert probabilities.shape == (5, 1)
-    assert ((probabilities > 0) & (probabilities < 1)).all()
+    # P(positive) is the sigmoid of the Dense layer on the LSTM's last hidden state
+    last_state = keras.Model(model.inputs, model.get_layer("lstm").output).predict(ids, verbose=0)
+    kernel, bias = model.get_layer("positive").get_weights()
+    np.testing.assert_allclose(probabilities, 1 / (1 + np.exp(-(last_state @ kernel + bias))), rtol=1e-5)
 
 
 def test_model_learns_a_simple_rule():

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import lstm_helpers as h
-from lstm_helpers import settings, sweeps
+from lstm_helpers import settings
 
 
 def tiny_data(n=96, seed=0):
@@ -85,9 +85,12 @@ def test_time_steps_interleaved_gives_each_model_a_step_time():
             return build()
         return wrapper
 
-    slow = lambda: h.build_lstm_classifier(vocab_size=30, maxlen=6, embedding_dim=4, units=64, recurrent_dropout=0.0)
-    times = h.sweeps.time_steps_interleaved({"tiny": counted(build_tiny), "wide": counted(slow)}, x, y, 16, steps=4, repeats=2)
-    assert set(times) == {"tiny", "wide"} and all(0 < t < 5 for t in times.values())
+    def slow():
+        return h.build_lstm_classifier(num_words=30, maxlen=6, embedding_dim=4, units=64, recurrent_dropout=0.0)
+
+    times = h.sweeps.time_steps_interleaved({"tiny": counted(build_tiny), "wide": counted(slow)}, x, y, 16,
+                                            steps=4, repeats=2)
+    assert set(times) == {"tiny", "wide"} and all(t > 0 for t in times.values())
     assert len(calls) == 2  # each model is built once and reused across rounds
     with pytest.raises(ValueError, match="Lower steps"):
         h.sweeps.time_steps_interleaved({"tiny": build_tiny}, x, y, 16, steps=10)
@@ -100,7 +103,23 @@ def test_batch_size_sweep_rows():
     assert [r["updates_per_epoch"] for r in rows] == [6, 1]
     for row in rows:
         assert row["seconds_per_epoch"] > 0 and row["wall_seconds"] > 0
-        assert 0.0 <= row["val_accuracy"] <= 1.0
+        right = row["val_accuracy"] * 32  # after the last epoch, on the 32 validation reviews
+        assert abs(right - round(right)) < 1e-4
+
+
+def test_interleaved_timing_takes_turns_and_keeps_each_models_lowest_round(monkeypatch):
+    """A, B, A, B, ...: one fit per model per round; the result is each model's lowest median step time."""
+    x, y = tiny_data()
+    order, step_times = [], iter([0.5, 2.0, 0.3, 3.0, 0.4, 1.0])
+
+    def fake_time_fit(model, *args, **kwargs):
+        order.append(model)
+        return {"step_seconds": [next(step_times)]}
+
+    monkeypatch.setattr(h.sweeps, "time_fit", fake_time_fit)
+    times = h.sweeps.time_steps_interleaved({"a": lambda: "A", "b": lambda: "B"}, x, y, 16, steps=4, repeats=3)
+    assert order == ["A", "B", "A", "B", "A", "B"]
+    assert times == {"a": 0.3, "b": 1.0}
 
 
 def test_batch_size_sweep_formula(monkeypatch):

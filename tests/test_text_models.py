@@ -200,4 +200,5 @@ def test_recurrent_and_bag_model_reads_text_both_ways():
     assert "not good" in model.get_layer("bag_of_ngrams").get_vocabulary()
     assert keras.ops.convert_to_numpy(model.get_layer("words_to_ids")(["the movie was good"])).shape == (1, 6)
     probabilities = lh.predict_sentiment(model, texts, word_index=WORD_INDEX)
-    assert probabilities.shape == (4,) and ((probabilities > 0) & (probabilities < 1)).all()
+    np.testing.assert_allclose(probabilities, model.predict(np.array(texts, dtype=object), verbose=0)[:, 0], rtol=1e-6)
+    assert models.reads_text(model) and models.padding_of(model) == "post"  # masked: zeros behind
