@@ -87,7 +87,7 @@ def test_plot_benchmark_draws_one_point_per_configuration_and_no_label_covers_an
                       [60.0, 0.89]]
     assert ax.get_ylabel().startswith("테스트 정확도") and ax.get_xscale() == "log"
     assert any(t.get_text() == "목표 0.89" for t in ax.texts)
-    assert any(t.get_text() == "bag_of_bigrams (전부)" for t in ax.texts)
+    assert any(t.get_text() == "bag_of_bigrams (전체)" for t in ax.texts)  # a bag reads the whole review
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in ax.texts]
@@ -101,8 +101,8 @@ def _fake_benchmark(monkeypatch, results):
     """run_benchmark with training replaced: results maps a name to (total_seconds, val, test)."""
     import types
 
-    monkeypatch.setattr(benchmark, "load_imdb_raw", lambda **kwargs: "raw")
-    monkeypatch.setattr(benchmark, "prepare_data", lambda *args, **kwargs: "data")
+    monkeypatch.setattr(benchmark.runner, "load_imdb_raw", lambda **kwargs: "raw")
+    monkeypatch.setattr(benchmark.runner, "prepare_data", lambda *args, **kwargs: "data")
 
     def fake_run(config, data_, seed=42, quick=False):
         seconds, val, test = results[config.name]
@@ -110,7 +110,7 @@ def _fake_benchmark(monkeypatch, results):
         return {"name": config.name, "total_seconds": seconds, "val_accuracy": val,
                 "test_accuracy": test}, model
 
-    monkeypatch.setattr(benchmark, "run_configuration", fake_run)
+    monkeypatch.setattr(benchmark.runner, "run_configuration", fake_run)
     by_name = {c.name: c for c in benchmark.CONFIGURATIONS}
     return [by_name[name] for name in results]
 
@@ -136,6 +136,16 @@ def test_kept_epoch_is_the_best_when_restored_and_the_last_otherwise():
     history = {"val_accuracy": [0.6, 0.8, 0.8, 0.7]}
     assert benchmark.kept_epoch(history, restored=True) == 1  # EarlyStopping keeps the first of equal bests
     assert benchmark.kept_epoch(history, restored=False) == 3
+
+
+def test_the_command_line_runs_as_a_module_without_warnings():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-m", "lstm_helpers.benchmark", "--help"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "usage: python -m lstm_helpers.benchmark" in done.stdout and "Warning" not in done.stderr
 
 
 def test_configurations_describe_themselves():
