@@ -174,3 +174,22 @@ def test_a_korean_text_shows_the_unknown_word_warning_under_the_box(shown, langu
     assert "image/png" in plot   # the plot of <unk>s stays, with the warning above it
     box.value = "the movie was good"
     assert shown.now()[1] == {"text/plain": ""}
+
+
+def test_plot_fits_a_notebook_and_keeps_its_labels_inside_and_apart():
+    """A long text is not drawn wider than a notebook (10 in), so it is not shrunk; in quick mode the lines run
+    near the top, and the word labels must still stay inside the axes and apart from each other."""
+    words = [f"w{i}" for i in range(121)]
+    rng = np.random.default_rng(0)
+    crowded = [opinion.Opinion("", words, np.clip(0.96 + rng.normal(0, 0.02, 121), 0, 0.999), m) for m in "ab"]
+    figure = lh.plots.plot_opinion_by_word(crowded)
+    assert figure.get_size_inches()[0] <= 10
+    ax = figure.axes[0]
+    labels = [t for t in ax.texts if t.get_text() in words]
+    assert len(labels) == 6
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert all(inside.x0 <= b.x0 and b.x1 <= inside.x1 and inside.y0 <= b.y0 and b.y1 <= inside.y1 for b in boxes)
+    assert not any(boxes[i].overlaps(boxes[j]) for i in range(6) for j in range(i + 1, 6))

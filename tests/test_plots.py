@@ -22,7 +22,7 @@ def plot_and_draw(history):
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig = h.plot_history(history)
+        fig = h.plots.plot_history(history)
         fig.canvas.draw()
     return fig, [str(w.message) for w in caught if "missing from font" in str(w.message)]
 
@@ -45,7 +45,7 @@ def test_the_glyph_check_catches_a_font_without_hangul():
 
 
 def test_english_labels_and_curves():
-    fig = h.plot_history(HISTORY, title="Run 1")
+    fig = h.plots.plot_history(HISTORY, title="Run 1")
     loss_ax, acc_ax = fig.axes
     assert fig._suptitle.get_text() == "Run 1"
     assert loss_ax.get_ylabel() == "loss" and acc_ax.get_xlabel() == "epoch"
@@ -55,14 +55,14 @@ def test_english_labels_and_curves():
 
 
 def test_plot_history_without_validation():
-    fig = h.plot_history({"loss": [1.0, 0.5], "accuracy": [0.5, 0.6]})
+    fig = h.plots.plot_history({"loss": [1.0, 0.5], "accuracy": [0.5, 0.6]})
     assert len(fig.axes[0].get_lines()) == 1
 
 
 @pytest.mark.parametrize("bad", [None, {}, [0.1, 0.2]])
 def test_plot_history_needs_a_history(bad):
     with pytest.raises(ValueError, match="History"):
-        h.plot_history(bad)
+        h.plots.plot_history(bad)
 
 
 def test_live_plot_records_what_fit_records(capsys):

@@ -57,3 +57,42 @@ def test_word_vector_plot_labels_each_point():
 def test_word_vector_plot_checks_shapes():
     with pytest.raises(ValueError, match="one per word"):
         h.plots.plot_word_vectors(np.zeros((3, 2)), ["a", "b"])
+
+
+def overlapping_pairs(fig, texts):
+    """Pairs of texts whose drawn boxes overlap."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    return [(texts[i].get_text(), texts[j].get_text()) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+            if boxes[i].overlaps(boxes[j])]
+
+
+# the points of 03's picture (read off the stored figure), where the old labels covered each other
+WORD_POINTS = {"amazing": (-0.82, 0.14), "wonderful": (-0.9, 0.127), "excellent": (-1.09, 0.035),
+               "perfect": (-1.11, -0.008), "great": (-0.64, 0.007), "loved": (-0.57, -0.025), "best": (-0.51, -0.037),
+               "brilliant": (-0.72, -0.125), "film": (-0.19, 0.05), "movie": (-0.02, 0.013), "actor": (0.08, 0.003),
+               "plot": (0.14, 0.003), "character": (-0.1, -0.02), "scene": (-0.11, -0.043), "story": (-0.13, -0.102),
+               "worst": (1.05, 0.487), "horrible": (0.7, 0.036), "waste": (1.36, 0.006), "boring": (0.71, -0.063),
+               "poorly": (0.61, -0.072), "terrible": (0.58, -0.112), "bad": (0.58, -0.143), "awful": (1.03, -0.165)}
+
+
+def test_word_vector_labels_do_not_cover_each_other():
+    """03's picture: "actor"/"plot" and "poorly"/"boring" sat on top of each other (six pairs overlapped)."""
+    words = list(WORD_POINTS)
+    fig = h.plots.plot_word_vectors(np.array(list(WORD_POINTS.values())), words)
+    texts = [t for t in fig.axes[0].texts if t.get_text() in words]
+    assert sorted(t.get_text() for t in texts) == sorted(words)
+    assert overlapping_pairs(fig, texts) == []
+
+
+def test_benchmark_labels_do_not_cover_each_other():
+    """06 (ko): lstm_fast and lstm_stacked, at almost the same point, had overlapping labels."""
+    settings.set_language("ko")
+    rows = [dict(name=n, maxlen=m, test_accuracy=a, test_se=0.0023, total_seconds=t) for n, m, a, t in [
+        ("lstm_fast", 80, 0.8393, 67), ("simple_rnn", 80, 0.8212, 45), ("gru", 80, 0.8352, 39),
+        ("lstm_stacked", 80, 0.8393, 68), ("lstm_200", 200, 0.8576, 118), ("bag_of_bigrams", None, 0.9005, 36)]]
+    fig = h.plots.plot_benchmark(rows, goal=None)
+    texts = [t for t in fig.axes[0].texts if "(" in t.get_text()]
+    assert len(texts) == 6 and "bag_of_bigrams (전체)" in [t.get_text() for t in texts]
+    assert overlapping_pairs(fig, texts) == []

@@ -83,3 +83,29 @@ def test_clipping_plot_has_three_log_panels_and_marks_nan(glyph_warnings):
     assert glyph_warnings(fig) == []
     with pytest.raises(ValueError):
         plot_clipping({})
+
+
+def test_memory_plot_lines_that_coincide_both_show():
+    """Both layers at 1.0 everywhere: the second line must not hide the first (another style, hollow markers)."""
+    result = MemoryResult(lengths=[10, 20], accuracy={"SimpleRNN": [1.0, 1.0], "LSTM": [1.0, 1.0]})
+    first, second = lh.plots.plot_memory_task(result).axes[0].get_lines()[:2]
+    assert first.get_linestyle() != second.get_linestyle() and first.get_marker() != second.get_marker()
+    assert second.get_markerfacecolor() == "none"          # the first line's markers show through
+    assert first.get_linewidth() > second.get_linewidth()  # and the first line shows on both sides of the second
+
+
+@pytest.mark.parametrize("count, rows", [(44, 1), (80, 2)])
+def test_gate_heatmap_fits_a_notebook_with_readable_words(count, rows):
+    """A notebook shows a figure at most about 10 in (1000 px) wide without shrinking it: the word labels
+    stay 9 pt (12.5 px); a review longer than 45 words wraps into rows."""
+    words = [f"w{i}" for i in range(count)]
+    rng = np.random.default_rng(0)
+    panels = {"forget": rng.uniform(size=(count, 8)), "cell": rng.normal(size=(count, 8))}
+    fig = lh.plots.plot_gate_heatmap(words, panels, units=range(4))
+    assert fig.get_size_inches()[0] <= 10
+    heat_axes = [ax for ax in fig.axes if ax.get_images() and ax.get_label() != "<colorbar>"]
+    assert len(heat_axes) == 2 * rows
+    labelled = [ax for ax in heat_axes if any(t.get_text() for t in ax.get_xticklabels())]
+    shown = [t.get_text() for ax in labelled for t in ax.get_xticklabels()]
+    assert shown == words and len(labelled) == rows
+    assert all(t.get_fontsize() >= 9 for ax in labelled for t in ax.get_xticklabels())

@@ -60,7 +60,8 @@ def plot_word_vectors(points, words, groups=None, title: str | None = None):
     """Scatter 2D points (n, 2) with a word label at each; ``groups`` (n labels) colours them.
 
     Use :func:`lstm_helpers.embeddings.project_to_2d` to get the points from
-    embedding vectors. Returns the figure.
+    embedding vectors. The words are moved apart (adjustText) so that none
+    covers another. Returns the figure.
     """
     import numpy as np
 
@@ -75,8 +76,7 @@ def plot_word_vectors(points, words, groups=None, title: str | None = None):
     for group in dict.fromkeys(groups):
         mine = [i for i, g in enumerate(groups) if g == group]
         ax.scatter(points[mine, 0], points[mine, 1], label=group or None)
-    for (x, y), word in zip(points, words):
-        ax.annotate(word, (x, y), textcoords="offset points", xytext=(4, 3))
+    texts = [ax.text(x, y, word, fontsize=10) for (x, y), word in zip(points, words)]
     ax.set_xlabel(pick(ko='제1 주성분', en='first principal component'))
     ax.set_ylabel(pick(ko='제2 주성분', en='second principal component'))
     ax.set_title(title or pick(ko='단어 임베딩 벡터를 2차원으로 투영(PCA)', en='Word embedding vectors projected to 2D (PCA)'))
@@ -84,6 +84,11 @@ def plot_word_vectors(points, words, groups=None, title: str | None = None):
     if any(groups):
         ax.legend()
     fig.tight_layout()
+    # move the words apart, and off the points, so that none covers another (close words get a thin line to their point)
+    from adjustText import adjust_text
+
+    adjust_text(texts, x=points[:, 0], y=points[:, 1], ax=ax, expand=(1.15, 1.4),
+                arrowprops=dict(arrowstyle="-", color="gray", lw=0.5))
     return fig
 
 
@@ -106,7 +111,7 @@ def plot_benchmark(rows, goal: float | None = 0.89):
     for row in rows:
         x, y = row["total_seconds"], row["test_accuracy"]
         ax.errorbar(x, y, yerr=row.get("test_se"), fmt="o", markersize=7, capsize=3)
-        words = pick(ko="전부", en="all") if row.get("maxlen") is None else row["maxlen"]
+        words = pick(ko="전체", en="all") if row.get("maxlen") is None else row["maxlen"]
         texts.append(ax.text(x, y, f"{row['name']} ({words})", fontsize=9))
     accuracies = [row["test_accuracy"] for row in rows]
     top = max(accuracies + ([goal] if goal is not None else []))
@@ -128,5 +133,5 @@ def plot_benchmark(rows, goal: float | None = 0.89):
     fig.tight_layout()
     # move the labels apart, and off the points, so that none covers another
     adjust_text(texts, x=[row["total_seconds"] for row in rows], y=[row["test_accuracy"] for row in rows], ax=ax,
-                expand=(1.2, 1.6), arrowprops=dict(arrowstyle="-", color="gray", lw=0.6))
+                expand=(1.3, 1.9), force_text=(0.3, 0.6), arrowprops=dict(arrowstyle="-", color="gray", lw=0.6))
     return fig

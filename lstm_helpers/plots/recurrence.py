@@ -37,7 +37,7 @@ def plot_unrolled_rnn(words=("the", "movie", "was", "great"), title: str | None 
     arrow((0.5, 0.2), (0.5, -0.2), connectionstyle="arc3,rad=-2.2")  # h_t goes round into the next step
     ax.text(0, -1.3, "$x_t$", ha="center", va="top", fontsize=12)
     ax.text(0, 1.25, "$h_t$", ha="center", va="bottom", fontsize=12)
-    ax.text(0, -1.85, pick(ko='순환 신경망 한 칸', en='one recurrent cell'), ha="center", va="top", fontsize=9, color="0.3")
+    ax.text(0, -1.85, pick(ko='RNN 셀 하나', en='one recurrent cell'), ha="center", va="top", fontsize=9, color="0.3")
     ax.text(1.2, 0, "=", ha="center", va="center", fontsize=22)
 
     start = 3.1
@@ -79,7 +79,8 @@ def plot_gradient_by_distance(gradients: dict, title: str | None = None):
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"$10^{{{np.log10(v):.0f}}}$" if v > 0 else ""))
     ax.set_xlabel(pick(ko='마지막 입력에서 앞쪽으로 센 타임 스텝 수', en='distance: time steps before the last input'))
     ax.set_ylabel(pick(ko='그래디언트 크기 $\\|\\partial h_T / \\partial x_t\\|$', en='gradient size $\\|\\partial h_T / \\partial x_t\\|$'))
-    ax.set_title(title or pick(ko='입력까지의 거리에 따른 마지막 은닉 상태의 그래디언트', en='Gradient of the last hidden state by distance to the input'))
+    ax.set_title(title or pick(ko='마지막 은닉 상태를 각 타임 스텝의 입력으로 미분한 그래디언트의 크기',
+                                 en='Gradient of the last hidden state with respect to the input at each time step'))
     ax.grid(alpha=0.3, which="both")
     ax.legend()
     fig.tight_layout()
@@ -94,8 +95,14 @@ def plot_memory_task(result, title: str | None = None):
     """
     lengths = list(result.lengths)
     fig, ax = plt.subplots(figsize=(8, 4))
-    for (name, values), style in zip(result.accuracy.items(), ("o-", "s-", "^-", "d-")):
-        ax.plot(lengths, values, style, label=name)
+    # lines that coincide (both at 1.0) must both show: the first thick and solid with small filled markers,
+    # the later ones thinner, dashed, with larger hollow markers drawn over it
+    styles = (dict(marker="o", linestyle="-", linewidth=3, markersize=6),
+              dict(marker="s", linestyle="--", linewidth=1.5, markersize=10, markerfacecolor="none", markeredgewidth=1.5),
+              dict(marker="^", linestyle=":", linewidth=1.5, markersize=11, markerfacecolor="none", markeredgewidth=1.5),
+              dict(marker="d", linestyle="-.", linewidth=1.5, markersize=12, markerfacecolor="none", markeredgewidth=1.5))
+    for (name, values), style in zip(result.accuracy.items(), styles):
+        ax.plot(lengths, values, label=name, **style)
     ax.axhline(0.5, color="gray", linestyle=":", label=pick(ko='무작위 추측(0.5)', en='chance (0.5)'))
     ax.set_xscale("log")
     ax.set_xticks(lengths, [str(n) for n in lengths])
@@ -108,6 +115,9 @@ def plot_memory_task(result, title: str | None = None):
     ax.legend()
     fig.tight_layout()
     return fig
+
+
+WORDS_PER_ROW = 45  # plot_gate_heatmap: more words than this wrap into a second row
 
 
 def _panel_titles() -> dict[str, str]:
@@ -127,7 +137,8 @@ def plot_gate_heatmap(words, panels: dict, units=None, title: str | None = None,
     ``{"forget": array, "input": ..., "cell": ...}``, each (steps, all units)
     -- keys ``input``, ``forget``, ``candidate``, ``output``, ``cell``,
     ``hidden`` get titles in the notebook's language. ``units``: which units
-    to show (default: all). Each gate's colours span the values shown (their
+    to show (default: all). More than 45 words wrap into rows, so that the
+    figure keeps a notebook's width and readable labels. Each gate's colours span the values shown (their
     colour bar gives the numbers), or ``gate_range``, e.g. ``(0, 1)``; the
     others get a colour scale centred on 0. Returns the figure.
     """
@@ -139,9 +150,18 @@ def plot_gate_heatmap(words, panels: dict, units=None, title: str | None = None,
                               en="plot_gate_heatmap needs at least one panel, e.g. {'forget': gates.forget}."))
     first = np.asarray(next(iter(panels.values())))
     units = list(range(first.shape[1])) if units is None else list(units)
-    fig, axes = plt.subplots(len(panels), 1, figsize=(max(8, 0.28 * len(words) + 2), 1.0 + 0.3 * len(units) * len(panels) + 0.9),
-                             sharex=True, squeeze=False)
-    for ax, (key, values) in zip(axes[:, 0], panels.items()):
+    # at most WORDS_PER_ROW words side by side, so that the figure fits a notebook's width (10 in) without being
+    # shrunk and its word labels stay 9 pt; a longer review wraps into rows, each with every panel
+    rows = max(1, -(-len(words) // WORDS_PER_ROW))
+    per_row = -(-len(words) // rows)
+    width = min(10.0, max(7.0, 0.18 * per_row + 2.2))
+    panel_height = 0.22 * len(units) + 0.5
+    fig = plt.figure(layout="constrained",
+                     figsize=(width, rows * (len(panels) * panel_height + 0.9) + 0.4))
+    blocks = fig.subfigures(rows, 1, squeeze=False)[:, 0] if rows > 1 else [fig]
+    axes = [block.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0] for block in blocks]
+    scales = {}
+    for key, values in panels.items():
         values = np.asarray(values, dtype=float)
         if values.shape[0] != len(words):
             raise ValueError(pick(ko=f"패널 {key!r} 의 타임 스텝은 {values.shape[0]}개인데 단어는 {len(words)}개입니다.",
@@ -149,18 +169,24 @@ def plot_gate_heatmap(words, panels: dict, units=None, title: str | None = None,
         shown = values[:, units].T
         if key in ("input", "forget", "output"):
             low, high = gate_range if gate_range is not None else (float(shown.min()), float(shown.max()))
-            image = ax.imshow(shown, aspect="auto", cmap="viridis", vmin=low, vmax=high)
+            scales[key] = (shown, dict(cmap="viridis", vmin=low, vmax=high))
         else:
             limit = max(float(np.abs(shown).max()), 1e-6)
-            image = ax.imshow(shown, aspect="auto", cmap="coolwarm", vmin=-limit, vmax=limit)
-        ax.set_yticks(range(len(units)), [str(u) for u in units], fontsize=7)
-        ax.set_ylabel(pick(ko='유닛', en='unit'), fontsize=8)
-        ax.set_title(_panel_titles().get(key, key), fontsize=10, loc="left")
-        fig.colorbar(image, ax=ax, pad=0.01, fraction=0.03)
-    bottom = axes[-1, 0]
-    bottom.set_xticks(range(len(words)), words, rotation=90, fontsize=8)
+            scales[key] = (shown, dict(cmap="coolwarm", vmin=-limit, vmax=limit))
+    for row in range(rows):
+        start = row * per_row
+        these = words[start:start + per_row]
+        for k, key in enumerate(panels):
+            ax = axes[row][k]
+            shown, scale = scales[key]
+            image = ax.imshow(shown[:, start:start + per_row], aspect="auto", **scale)
+            ax.set_xlim(-0.5, per_row - 0.5)   # the same column width in every row, the last one included
+            ax.set_yticks(range(len(units)), [str(u) for u in units], fontsize=8)
+            ax.set_ylabel(pick(ko='유닛', en='unit'), fontsize=9)
+            ax.set_title(_panel_titles().get(key, key), fontsize=10, loc="left")
+            fig.colorbar(image, ax=ax, pad=0.01, fraction=0.03)
+        axes[row][-1].set_xticks(range(len(these)), these, rotation=90, fontsize=9)
     fig.suptitle(title or pick(ko='단어별 LSTM 게이트와 셀 상태', en="The LSTM's gates and cell state, word by word"))
-    fig.tight_layout()
     return fig
 
 
@@ -184,19 +210,19 @@ def plot_clipping(traces: dict, title: str | None = None):
     panels = [
         ("loss", pick(ko="손실", en="loss")),
         ("gradient_norm", pick(ko="클리핑 전 그래디언트 노름", en="gradient norm before clipping")),
-        ("update_norm", pick(ko="갱신 한 번에 가중치가 움직인 거리", en="how far one update moved the weights")),
+        ("update_norm", pick(ko="스텝 한 번에 가중치가 움직인 거리", en="how far one update moved the weights")),
     ]
     styles = ("-", "--", "-.", ":")
     for (name, trace), style in zip(traces.items(), styles * 4):
         loss = np.asarray(trace.loss, dtype=float)
         bad = np.flatnonzero(~np.isfinite(loss))
-        label = name if not len(bad) else name + pick(ko=f" (갱신 {bad[0] + 1}부터 NaN)", en=f" (NaN from update {bad[0] + 1})")
+        label = name if not len(bad) else name + pick(ko=f" (스텝 {bad[0] + 1}부터 NaN)", en=f" (NaN from update {bad[0] + 1})")
         for ax, (key, _) in zip(axes, panels):
             values = np.asarray(getattr(trace, key), dtype=float)
             values = np.where(np.isfinite(values) & (values > 0), values, np.nan)
             ax.semilogy(np.arange(1, len(values) + 1), values, style, marker="o", markersize=2, label=label)
     for ax, (_, ylabel) in zip(axes, panels):
-        ax.set_xlabel(pick(ko="갱신(스텝)", en="update (step)"))
+        ax.set_xlabel(pick(ko="스텝(가중치 갱신)", en="update (step)"))
         ax.set_title(ylabel, fontsize=10)
         # powers of ten in mathtext's own font: the Hangul font has no minus sign
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"$10^{{{np.log10(v):.0f}}}$" if v > 0 else ""))
