@@ -31,6 +31,7 @@ from .callbacks import StopWhenLearned
 from .models import RECURRENT_LAYERS, build_memory_model
 from .seeding import seeded_build
 from .settings import pick
+from .tables import show_table
 
 
 def layer_name(layer: str) -> str:
@@ -151,8 +152,6 @@ class MemoryResult:
 
     def table(self):
         """A pandas DataFrame: one row per length; per layer the test accuracy, the tries and the epochs of all tries."""
-        from .tables import show_table
-
         rows = []
         for k, length in enumerate(self.lengths):
             row = {"length": length}
