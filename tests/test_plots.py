@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import lstm_helpers as h
-from lstm_helpers import plots, settings
+from lstm_helpers import settings
 
 HISTORY = {"loss": [0.5, 0.3, 0.2], "accuracy": [0.7, 0.85, 0.9],
            "val_loss": [0.45, 0.4, 0.5], "val_accuracy": [0.8, 0.82, 0.81]}
