@@ -19,7 +19,9 @@ One module per concern, each reached as ``lh.<module>`` after
 * :mod:`~lstm_helpers.benchmark` -- the side-by-side benchmark
   (``python -m lstm_helpers.benchmark``; notebooks 06, 07);
 * :mod:`~lstm_helpers.opinion` -- the model's opinion word by word, and a live
-  text box for it (notebooks 05, 07).
+  text box for it (notebooks 05, 07);
+* :mod:`~lstm_helpers.seeding` -- building with a seed without changing the
+  learner's global random state.
 
 The names a learner types most are also here at the top: the settings, loading,
 words <-> ids, the builders, ``predict_sentiment``, ``LiveTrainingPlot`` and

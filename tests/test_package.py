@@ -33,3 +33,19 @@ def test_every_name_the_notebooks_use_resolves():
         for part in dotted.strip(".").split("."):
             assert not (target is lh and part in lh._MOVED), f"lh.{part} is a moved name"
             target = getattr(target, part)
+
+
+def test_tensorflows_log_level_is_set_in_one_place():
+    """The package sets TensorFlow's C++ log level and its Python logger (ERROR: no "retracing"
+    notes, no "Using MirroredStrategy" lines), in lstm_helpers/__init__.py and nowhere else."""
+    import logging
+
+    import tensorflow as tf
+
+    assert tf.get_logger().level == logging.ERROR
+    root = NOTEBOOKS.parent
+    places = [path.relative_to(root).as_posix()
+              for folder in ("lstm_helpers", "tests", "tools") for path in (root / folder).rglob("*.py")
+              if path.name != "test_package.py" and re.search(r"TF_CPP_MIN_LOG_LEVEL\"?\]? *=|setdefault\(\"TF_CPP_MIN_LOG_LEVEL|get_logger\(\)\.setLevel"
+                           r"|set_verbosity", path.read_text(encoding="utf-8"))]
+    assert places == ["lstm_helpers/__init__.py"]
