@@ -2,6 +2,7 @@
 
 import keras
 import numpy as np
+import pytest
 
 import lstm_helpers as h
 
@@ -123,3 +124,22 @@ def test_unknown_layer_or_pooling_is_refused():
         h.build_recurrent_classifier(layer="transformer")
     with pytest.raises(ValueError, match="max_mean"):
         h.build_recurrent_classifier(pooling="attention")
+
+
+def test_builders_take_a_seed_and_leave_the_global_random_state_alone():
+    import random
+
+    keras.utils.set_random_seed(5)
+    state = random.getstate()
+    a = h.build_recurrent_classifier(num_words=20, maxlen=4, embedding_dim=3, units=2, seed=11)
+    assert random.getstate() == state
+    b = h.build_recurrent_classifier(num_words=20, maxlen=4, embedding_dim=3, units=2, seed=11)
+    c = h.build_lstm_classifier(num_words=20, maxlen=4, embedding_dim=3, units=2, seed=12)
+    keras.utils.set_random_seed(12)
+    d = h.build_lstm_classifier(vocab_size=20, maxlen=4, embedding_dim=3, units=2)
+    for x, y in zip(a.get_weights(), b.get_weights()):
+        np.testing.assert_array_equal(x, y)
+    for x, y in zip(c.get_weights(), d.get_weights()):
+        np.testing.assert_array_equal(x, y)
+    with pytest.raises(ValueError, match="two names for one value"):
+        h.build_lstm_classifier(num_words=30, vocab_size=20)

@@ -7,6 +7,8 @@ model: Embedding 20000 x 128 -> LSTM 128 (dropout 0.2, recurrent dropout 0.2)
 
 from __future__ import annotations
 
+import functools
+
 import keras
 from keras import layers
 
@@ -14,6 +16,20 @@ from ..seeding import seeded_build
 from ..settings import pick
 
 
+def _takes_seed(builder):
+    """Give ``builder`` a keyword ``seed``: an int builds the model with the initial weights
+    of ``keras.utils.set_random_seed(seed)`` without changing the global random state
+    (:func:`lstm_helpers.seeding.seeded_build`); None (the default) draws them from the
+    global state, as Keras does."""
+    @functools.wraps(builder)
+    def with_seed(*args, seed: int | None = None, **kwargs):
+        with seeded_build(seed):
+            return builder(*args, **kwargs)
+
+    return with_seed
+
+
+@_takes_seed
 def build_lstm_classifier(
     num_words: int = 20000,
     maxlen: int | None = 80,
@@ -30,7 +46,9 @@ def build_lstm_classifier(
     ``num_words`` must cover every id the data holds: the same ``num_words`` as
     the loader's (:func:`lstm_helpers.data.load_imdb`), ids ``0 .. num_words - 1``.
     ``vocab_size`` is an older name for it, still accepted. ``maxlen=None``
-    accepts reviews of any length.
+    accepts reviews of any length. ``seed=`` (keyword): the initial weights of
+    ``keras.utils.set_random_seed(seed)``, the global random state left alone;
+    without it they come from the global state.
     """
     vocab_size = _num_words(num_words, vocab_size)
     reviews = keras.Input(shape=(maxlen,), dtype="int32", name="review_ids")
@@ -87,6 +105,7 @@ RECURRENT_LAYERS = {"simple_rnn": layers.SimpleRNN, "gru": layers.GRU, "lstm": l
 POOLINGS = ("last", "max", "mean", "max_mean")
 
 
+@_takes_seed
 def build_recurrent_classifier(
     num_words: int = 20000,
     maxlen: int | None = 80,
@@ -107,7 +126,8 @@ def build_recurrent_classifier(
 ) -> keras.Model:
     """Return a compiled review classifier with a choice of recurrent layer and read-out.
 
-    ``num_words``: as for :func:`build_lstm_classifier` (``vocab_size``, its older name, is still accepted).
+    ``num_words`` and ``seed=``: as for :func:`build_lstm_classifier` (``vocab_size``, the older name
+    of ``num_words``, is still accepted).
 
     ``layer``: ``"simple_rnn"``, ``"gru"`` or ``"lstm"``; ``bidirectional`` reads
     the review both ways. ``pooling``: ``"last"`` keeps the last hidden state (as
