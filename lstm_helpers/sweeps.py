@@ -103,7 +103,7 @@ def time_steps_interleaved(builders: dict[str, Callable[[], keras.Model]], x, y,
     n = steps * batch_size
     if len(x) < n:
         raise ValueError(pick(
-            ko=f"리뷰가 {len(x)}개뿐입니다. steps={steps} × batch_size={batch_size} = {n}개가 필요합니다. "
+            ko=f"리뷰가 {len(x)}편뿐입니다. steps={steps} × batch_size={batch_size} = {n}편이 필요합니다. "
                "steps를 줄이세요.",
             en=f"Only {len(x)} reviews: steps={steps} × batch_size={batch_size} needs {n}. Lower steps.",
         ))

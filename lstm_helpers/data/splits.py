@@ -38,7 +38,7 @@ class ImdbData:
                      "val": pick(ko="검증", en="validation"),
                      "test": pick(ko="테스트", en="test")}[name]
             share = float(np.mean(y)) if len(y) else float("nan")
-            lines.append(pick(ko=f"{label}: 리뷰 {len(y):,}개, 긍정 {share:.1%}",
+            lines.append(pick(ko=f"{label}: 리뷰 {len(y):,}편, 긍정 {share:.1%}",
                               en=f"{label}: {len(y):,} reviews, {share:.1%} positive"))
         return "\n".join(lines)
 
@@ -81,7 +81,7 @@ def _check_validation_split(validation_split: float) -> None:
 def _check_max(name: str, value: int | None) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1):
         raise ValueError(pick(
-            ko=f"{name}={value!r}: 리뷰를 몇 개까지 쓸지 1 이상의 정수로 주세요. None이면 전부 씁니다.",
+            ko=f"{name}={value!r}: 리뷰를 몇 편까지 쓸지 1 이상의 정수로 주세요. None이면 전부 씁니다.",
             en=f"{name}={value!r}: give the number of reviews to keep, an integer of 1 or more, "
                "or None to keep them all.",
         ))
