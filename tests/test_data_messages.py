@@ -9,7 +9,7 @@ import pytest
 
 import lstm_helpers as h
 from lstm_helpers import data, settings
-from lstm_helpers.data import words
+from lstm_helpers.data import imdb_files, words
 
 RAW = ((np.array([[1, 5, 6], [1, 7], [1, 8, 9, 10], [1, 11]], dtype=object), np.array([1, 0, 1, 0])),
        (np.array([[1, 12], [1, 13, 14]], dtype=object), np.array([0, 1])))
@@ -72,7 +72,7 @@ def test_a_broken_word_index_is_explained(tmp_path):
     with pytest.raises(ValueError, match="JSON word index"):
         h.get_word_index(tmp_path)
     (tmp_path / "imdb_word_index.json").write_text(json.dumps(["the"]))
-    data._read_word_index.cache_clear()
+    imdb_files._read_word_index.cache_clear()
     with pytest.raises(ValueError, match="word -> rank"):
         h.get_word_index(tmp_path)
 
