@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import lstm_helpers as lh
-from lstm_helpers import data, models
+from lstm_helpers import data, models, opinion
 
 WORD_INDEX = {"the": 1, "movie": 2, "was": 3, "good": 4, "bad": 5, "not": 6, "don't": 7, "br": 8, "10": 9}
 
@@ -172,6 +172,7 @@ def test_text_models_need_no_imdb_word_index_and_refuse_sizes_they_cannot_honour
     for model in (reader, bag):
         p = lh.predict_sentiment(model, texts)
         np.testing.assert_allclose(p, model.predict(np.array(texts, dtype=object), verbose=0)[:, 0], rtol=1e-6)
+        assert opinion.opinion_by_word(model, texts[0]).final == pytest.approx(float(p[0]), rel=1e-6)
     for size in ("num_words", "maxlen"):
         with pytest.raises(ValueError, match=f"{size}=5: the model 'bag_of_2grams_classifier' only looks at which"):
             lh.predict_sentiment(bag, texts, **{size: 5})
