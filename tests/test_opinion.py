@@ -15,12 +15,12 @@ WORD_INDEX = {"the": 1, "movie": 2, "was": 3, "good": 4, "bad": 5, "not": 6, "at
 
 def id_model(maxlen=6):
     keras.utils.set_random_seed(1)
-    return lh.build_lstm_classifier(vocab_size=12, maxlen=maxlen, embedding_dim=4, units=4)
+    return lh.build_lstm_classifier(num_words=12, maxlen=maxlen, embedding_dim=4, units=4)
 
 
 def text_model():
     keras.utils.set_random_seed(2)
-    inner = lh.build_recurrent_classifier(vocab_size=12, maxlen=None, layer="gru", units=4, embedding_dim=4,
+    inner = lh.build_recurrent_classifier(num_words=12, maxlen=None, layer="gru", units=4, embedding_dim=4,
                                           bidirectional=True, pooling="max_mean", mask_padding=True,
                                           dropout=0.0, recurrent_dropout=0.0)
     return models.build_text_classifier(inner, word_index=WORD_INDEX)

@@ -15,7 +15,7 @@ def tiny_data(n=96, seed=0):
 
 
 def build_tiny():
-    return h.build_lstm_classifier(vocab_size=30, maxlen=6, embedding_dim=4, units=4, recurrent_dropout=0.0)
+    return h.build_lstm_classifier(num_words=30, maxlen=6, embedding_dim=4, units=4, recurrent_dropout=0.0)
 
 
 @pytest.mark.parametrize("n, batch, steps", [(20000, 32, 625), (20000, 128, 157), (25000, 64, 391), (1, 512, 1), (512, 512, 1)])
@@ -45,7 +45,7 @@ def test_time_fit_counts_steps_and_epochs():
 def test_time_fit_sees_early_stopping():
     x, y = tiny_data()
     # a learning rate of 0 cannot improve anything: early stopping ends after patience + 1 epochs
-    model = h.build_lstm_classifier(vocab_size=30, maxlen=6, embedding_dim=4, units=4, learning_rate=0.0)
+    model = h.build_lstm_classifier(num_words=30, maxlen=6, embedding_dim=4, units=4, learning_rate=0.0)
     stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=1, min_delta=1e-3)
     run = h.sweeps.time_fit(model, x, y, epochs=10, batch_size=32, validation_data=(x, y), callbacks=[stop])
     assert run["epochs_run"] == 2 and len(run["history"]["loss"]) == 2
