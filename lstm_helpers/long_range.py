@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 import keras
+import tensorflow as tf
 
 from .callbacks import StopWhenLearned
 from .models import RECURRENT_LAYERS, build_memory_model
@@ -54,8 +55,6 @@ def gradient_by_distance(layer, inputs: np.ndarray) -> np.ndarray:
     element ``d`` belongs to the input ``d`` steps before the last one
     (element 0: the last input itself; element ``steps - 1``: the first).
     """
-    import tensorflow as tf
-
     x = np.asarray(inputs, dtype="float32")
     if x.ndim == 2:
         x = x[None]
@@ -317,9 +316,6 @@ def train_recording_gradients(model, optimizer, x: np.ndarray, y: np.ndarray, st
     apply it (with its ``clipnorm``, if it has one). Returns a
     :class:`TrainingTrace`. Once a weight is NaN, every later loss is NaN.
     """
-    import keras
-    import tensorflow as tf
-
     x = np.asarray(x, dtype="float32")
     y = np.asarray(y, dtype="float32").reshape(-1, 1)
     if len(x) != len(y) or len(x) == 0 or steps < 1 or batch_size < 1:
