@@ -1,12 +1,13 @@
 """The model's opinion word by word: P(positive) after each word of a review, and a live text box.
 
 :func:`opinion_by_word` runs the classifier on every prefix of the review
-(the first word, the first two words, ...) in one batch. The probability
-after word t is what the model would say if the review ended there. For a
-model that keeps its last hidden state and masks padding, that is the same as
-reading the hidden state after word t through the output layer; for a model
-that pools all time steps (max, mean) only the prefix run gives it, so the
-prefix run serves every model alike.
+(the first word, the first two words, ...), in one batch (one prefix at a time
+for an id model that takes any length and does not mask its padding). The
+probability after word t is what the model would say if the review ended
+there. For a model that keeps its last hidden state and masks padding, that is
+the same as reading the hidden state after word t through the output layer; for
+a model that pools all time steps (max, mean), or a bag of n-grams that reads no
+order at all, only the prefix run gives it, so the prefix run serves every model alike.
 """
 
 from __future__ import annotations
