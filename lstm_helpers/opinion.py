@@ -93,7 +93,7 @@ def opinion_by_word(model, text: str, word_index=None) -> Opinion:
         return Opinion(text, words, np.asarray(predict_ids(model, prefixes), dtype=float), model.name)
 
     vectorizer = text_vectorizer(model)
-    known = known_word_flags(vectorizer, text) if vectorizer is not None else [True] * len(tokens)
+    known = known_word_flags(vectorizer, [text])[0] if vectorizer is not None else [True] * len(tokens)
     warn_if_mostly_unknown(text, known, unknown_id=False, stacklevel=3)
     inner = _inner_id_model(model)
     if inner is not None:  # a text classifier: its id classifier reads the ids of each prefix, padded behind

@@ -88,8 +88,8 @@ def predict_sentiment(model: keras.Model, texts, num_words: int | None = None, m
         vectorizer = text_vectorizer(model)
         _check_agrees(model, num_words, maxlen, *_text_input_size(vectorizer))
         if vectorizer is not None:
-            for text in texts:
-                warn_if_mostly_unknown(text, known_word_flags(vectorizer, text), unknown_id=False, stacklevel=3)
+            for text, known in zip(texts, known_word_flags(vectorizer, texts)):
+                warn_if_mostly_unknown(text, known, unknown_id=False, stacklevel=3)
         return model.predict(np.array(texts, dtype=object), verbose=0)[:, 0]
 
     model_words, model_maxlen = model_input_size(model)
@@ -157,11 +157,11 @@ def _check_agrees(model, num_words, maxlen, known_words, known_maxlen) -> None:
             ))
 
 
-def known_word_flags(vectorizer, text: str) -> list[bool]:
-    """One entry per word of ``text`` (:func:`lstm_helpers.data.tokenize`): True when the
+def known_word_flags(vectorizer, texts: list[str]) -> list[list[bool]]:
+    """For each text, one entry per word (:func:`lstm_helpers.data.tokenize`): True when the
     text model's ``vectorizer`` knows it (has it in its vocabulary), False for an unknown word."""
     vocabulary = set(vectorizer.get_vocabulary())
-    return [word in vocabulary for word in tokenize(text)]
+    return [[word in vocabulary for word in tokenize(text)] for text in texts]
 
 
 def warn_if_mostly_unknown(text: str, ids, unknown_id: int | bool | None = None, stacklevel: int = 2) -> None:
