@@ -120,18 +120,3 @@ __all__ = [
     "set_language",
     "show_table",
 ]
-
-# Names that used to be here too; they live in their modules (no notebook uses them).
-_MOVED = {"plot_history": "plots", "split_and_pad": "data", "get_language": "settings", "ImdbData": "data"}
-
-
-def __getattr__(name):
-    """``lh.plot_history`` and the other names of ``_MOVED`` still work, with a
-    DeprecationWarning that says where they are now (``lh.plots.plot_history``)."""
-    if name in _MOVED:
-        import warnings
-
-        module = _MOVED[name]
-        warnings.warn(f"lstm_helpers.{name} is lstm_helpers.{module}.{name} now", DeprecationWarning, stacklevel=2)
-        return getattr(globals()[module], name)
-    raise AttributeError(f"module 'lstm_helpers' has no attribute {name!r}")

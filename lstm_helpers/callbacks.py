@@ -11,8 +11,10 @@ from __future__ import annotations
 import time
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
 
+from .plots.curves import draw_history
 from .settings import pick
 
 
@@ -110,8 +112,7 @@ class LiveTrainingPlot(EpochTimer):
         self._status = self._figure = None
         if not self.in_notebook():
             return
-        import matplotlib.pyplot as plt
-        from IPython.display import display
+        from IPython.display import display  # looked up here: the test's stand-in, or the notebook's
 
         self._status = display({"text/plain": ""}, raw=True, display_id=True)
         if self.curves:
@@ -141,8 +142,6 @@ class LiveTrainingPlot(EpochTimer):
             return
         self._status.update({"text/plain": line}, raw=True)
         if self._figure is not None:
-            from .plots.curves import draw_history
-
             fig, axes, handle = self._figure
             draw_history(self.history, axes)
             fig.suptitle(self.title or pick(ko="학습 곡선", en="Training curves"))

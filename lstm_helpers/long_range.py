@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 import keras
+import tensorflow as tf
 
 from .callbacks import StopWhenLearned
 from .models import RECURRENT_LAYERS, build_memory_model
@@ -54,8 +55,6 @@ def gradient_by_distance(layer, inputs: np.ndarray) -> np.ndarray:
     element ``d`` belongs to the input ``d`` steps before the last one
     (element 0: the last input itself; element ``steps - 1``: the first).
     """
-    import tensorflow as tf
-
     x = np.asarray(inputs, dtype="float32")
     if x.ndim == 2:
         x = x[None]
@@ -171,7 +170,7 @@ class MemoryResult:
 def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000, n_test: int = 1000,
                     units: int = 16, epochs: int = 20, batch_size: int = 64,
                     learning_rate: float | tuple[float, ...] = 3e-3, label_within: int = 5, noise: float = 1.0,
-                    seed: int = 0, stop_at: float = 0.99, tries: int = 1, warm_start: bool = False,
+                    seed: int = 0, stop_at: float = 0.99, tries: int = 1,
                     verbose: bool = True) -> MemoryResult:
     """Train each layer on the memory task at each length; measure test accuracy.
 
@@ -185,9 +184,7 @@ def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000,
     a model reaches ``stop_at``, and the model with the best training accuracy
     is the one measured on the test set. Returns a :class:`MemoryResult`
     (accuracies keyed by ``"SimpleRNN"`` / ``"LSTM"``). With ``verbose`` one
-    line per model is printed as it finishes. With ``warm_start`` each layer
-    keeps one model that goes on training from length to length (in the order
-    given), instead of starting fresh at every length.
+    line per model is printed as it finishes.
 
     Seeding: it trains, and ``fit`` draws the order of the batches from the
     global random state, so before building each model it calls
@@ -197,7 +194,6 @@ def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000,
     """
     result = MemoryResult(lengths=[int(n) for n in lengths])
     rates = tuple(learning_rate) if isinstance(learning_rate, (list, tuple)) else (learning_rate,)
-    models = {}
     for layer in layers:
         name = layer_name(layer)
         for key in ("accuracy", "epochs", "tries", "seconds"):
@@ -209,16 +205,9 @@ def run_memory_task(lengths, layers=("simple_rnn", "lstm"), n_train: int = 2000,
             name = layer_name(layer)
             start = time.perf_counter()
             best, best_train, epochs_run, tries_run = None, -1.0, 0, 0
-            for attempt in range(1 if warm_start else max(1, tries)):
-                if warm_start:
-                    if name not in models:
-                        keras.utils.set_random_seed(seed)  # global: fit's batch order (see the docstring)
-                        models[name] = build_memory_model(layer, None, units, rates[0], seed)
-                    model = models[name]
-                else:
-                    keras.utils.set_random_seed(seed + 1000 * attempt)
-                    model = build_memory_model(layer, length, units, rates[attempt % len(rates)],
-                                               seed + 1000 * attempt)
+            for attempt in range(max(1, tries)):
+                keras.utils.set_random_seed(seed + 1000 * attempt)  # global: fit's batch order (see the docstring)
+                model = build_memory_model(layer, length, units, rates[attempt % len(rates)], seed + 1000 * attempt)
                 history = model.fit(train.x, train.y, epochs=epochs, batch_size=batch_size, verbose=0,
                                     callbacks=[StopWhenLearned(stop_at)])
                 tries_run += 1
@@ -327,9 +316,6 @@ def train_recording_gradients(model, optimizer, x: np.ndarray, y: np.ndarray, st
     apply it (with its ``clipnorm``, if it has one). Returns a
     :class:`TrainingTrace`. Once a weight is NaN, every later loss is NaN.
     """
-    import keras
-    import tensorflow as tf
-
     x = np.asarray(x, dtype="float32")
     y = np.asarray(y, dtype="float32").reshape(-1, 1)
     if len(x) != len(y) or len(x) == 0 or steps < 1 or batch_size < 1:

@@ -1,20 +1,37 @@
 """The model's opinion word by word: P(positive) after each word of a review, and a live text box.
 
 :func:`opinion_by_word` runs the classifier on every prefix of the review
-(the first word, the first two words, ...) in one batch. The probability
-after word t is what the model would say if the review ended there. For a
-model that keeps its last hidden state and masks padding, that is the same as
-reading the hidden state after word t through the output layer; for a model
-that pools all time steps (max, mean) only the prefix run gives it, so the
-prefix run serves every model alike.
+(the first word, the first two words, ...), in one batch (one prefix at a time
+for an id model that takes any length and does not mask its padding). The
+probability after word t is what the model would say if the review ended
+there. For a model that keeps its last hidden state and masks padding, that is
+the same as reading the hidden state after word t through the output layer; for
+a model that pools all time steps (max, mean), or a bag of n-grams that reads no
+order at all, only the prefix run gives it, so the prefix run serves every model alike.
 """
 
 from __future__ import annotations
 
+import base64
+import html
+import io
+import warnings
 from dataclasses import dataclass
 
+import keras
+import matplotlib.pyplot as plt
 import numpy as np
 
+from .data import TEXT_UNKNOWN_ID, UNKNOWN_TOKEN, check_review_text, decode_review, encode_review, pad_reviews
+from .models import (
+    known_word_flags,
+    model_input_size,
+    predict_ids,
+    reads_text,
+    text_vectorizer,
+    warn_if_mostly_unknown,
+)
+from .plots import reading
 from .settings import pick
 
 
@@ -39,82 +56,71 @@ class Opinion:
         return sorted(int(i) for i in np.argsort(-moves, kind="stable")[:count])
 
 
-def _words_and_ids(model, text: str, word_index=None) -> tuple[list[str], list[int], str]:
-    """The words of ``text`` as ``model`` sees them, their ids, and the padding side."""
-    from .data import UNKNOWN_TOKEN, TEXT_UNKNOWN_ID, decode_review, encode_review
-    from .models import _text_vectorizer, model_input_size, padding_of, reads_text, warn_if_mostly_unknown
+def _words_and_ids(model, text: str, word_index=None) -> tuple[list[str], list[int]]:
+    """The words of ``text`` as an id model sees them (``<unk>`` for the unknown ones), and their ids."""
+    model_words, _ = model_input_size(model)
+    ids = encode_review(text, num_words=model_words, word_index=word_index)
+    warn_if_mostly_unknown(text, ids, stacklevel=4)  # the learner's line that called opinion_by_word
+    return decode_review(ids[1:], word_index=word_index).split(" "), ids
 
-    if not isinstance(text, str):
-        encode_review(text)  # the clear TypeError of the other helpers
-    if reads_text(model):
-        vectorizer = _text_vectorizer(model)
-        if vectorizer is None or vectorizer.get_config()["output_mode"] != "int":
-            raise ValueError(pick(
-                ko=f"모델 {model.name!r} 은 단어의 순서를 읽지 않습니다(단어 주머니). 단어마다 바뀌는 모델의 판단은 "
-                   "단어를 차례로 읽는 모델에서만 볼 수 있습니다.",
-                en=f"The model {model.name!r} does not read words in order (a bag of words); an opinion "
-                   "word by word means something only for a model that reads the words in order.",
-            ))
-        encode_review(text, num_words=None, word_index=word_index)  # an empty text gets its clear message
-        import keras
 
-        ids = [int(i) for i in keras.ops.convert_to_numpy(vectorizer([text]))[0] if i != 0]
-        vocabulary = vectorizer.get_vocabulary()
-        words = [UNKNOWN_TOKEN if i == TEXT_UNKNOWN_ID else str(vocabulary[i]) for i in ids]
-        warn_if_mostly_unknown(text, ids, unknown_id=TEXT_UNKNOWN_ID)
-        return words, ids, "post"
-    vocab_size, maxlen = model_input_size(model)
-    ids = encode_review(text, num_words=vocab_size, word_index=word_index)
-    warn_if_mostly_unknown(text, ids)
-    words = decode_review(ids[1:], word_index=word_index).split(" ")
-    return words, ids, padding_of(model)
+def _text_prefixes(text: str, words: list[str]) -> list[str]:
+    """The text cut after each of its ``words`` (:func:`lstm_helpers.data.tokenize`), lower case;
+    the last one is the whole text, so the model's last answer is its answer on ``text``."""
+    lowered, end, prefixes = text.lower(), 0, []
+    for word in words[:-1]:
+        end = lowered.index(word, end) + len(word)
+        prefixes.append(lowered[:end])
+    return prefixes + [text]
 
 
 def opinion_by_word(model, text: str, word_index=None) -> Opinion:
     """Return the :class:`Opinion` of ``model`` on ``text``: P(positive) after each word.
 
-    ``model`` is a review classifier that reads text (:func:`lstm_helpers.models.build_text_classifier`)
-    or ids (:func:`lstm_helpers.build_lstm_classifier`, ...). The prefixes are
-    encoded and padded exactly as :func:`lstm_helpers.predict_sentiment` does,
-    so the last probability equals ``predict_sentiment(model, text)``. A model
-    with a fixed length (80 words) sees, at each word, the last 80 words up to it.
+    ``model`` is any review classifier of this package: one that reads ids
+    (:func:`lstm_helpers.build_lstm_classifier`, ...) or one that reads text
+    (:func:`lstm_helpers.models.build_text_classifier`, a bag of n-grams, a GRU
+    joined with a bag). The model runs once on each prefix of the text, each
+    prefix encoded and padded exactly as :func:`lstm_helpers.predict_sentiment`
+    does, so the last probability equals ``predict_sentiment(model, text)``.
+    A model with a fixed length (80 words) sees, at each word, the last 80 words
+    up to it. A text model needs no IMDB word index (``word_index`` is for id models).
     """
-    from .data import pad_reviews
-    from .models import model_input_size, reads_text
-
-    words, ids, padding = _words_and_ids(model, text, word_index)
-    if reads_text(model):
-        inner = _inner_id_model(model)
-        prefixes = [ids[:t] for t in range(1, len(ids) + 1)]
-        batch = pad_reviews(prefixes, len(ids), padding="post")
-        probabilities = inner.predict(batch, verbose=0)[:, 0]
-    else:
-        _, maxlen = model_input_size(model)
+    tokens = check_review_text(text)
+    if not reads_text(model):
+        words, ids = _words_and_ids(model, text, word_index)
         prefixes = [ids[:t] for t in range(2, len(ids) + 1)]  # the start mark and at least one word
-        batch = pad_reviews(prefixes, maxlen or len(ids), padding=padding)
-        probabilities = model.predict(batch, verbose=0)[:, 0]
+        return Opinion(text, words, np.asarray(predict_ids(model, prefixes), dtype=float), model.name)
+
+    vectorizer = text_vectorizer(model)
+    known = known_word_flags(vectorizer, [text])[0] if vectorizer is not None else [True] * len(tokens)
+    warn_if_mostly_unknown(text, known, unknown_id=False, stacklevel=3)
+    inner = _inner_id_model(model)
+    if inner is not None:  # a text classifier: its id classifier reads the ids of each prefix, padded behind
+        ids = [int(i) for i in keras.ops.convert_to_numpy(vectorizer([text]))[0] if i != 0]
+        vocabulary = vectorizer.get_vocabulary()
+        words = [UNKNOWN_TOKEN if i == TEXT_UNKNOWN_ID else str(vocabulary[i]) for i in ids]
+        batch = pad_reviews([ids[:t] for t in range(1, len(ids) + 1)], len(ids), padding="post")
+        probabilities = inner.predict(batch, verbose=0)[:, 0]
+    else:  # any other text model (a bag of n-grams, ...): the text itself, cut after each word
+        words = [word if word_known else UNKNOWN_TOKEN for word, word_known in zip(tokens, known)]
+        prefixes = np.array(_text_prefixes(text, tokens), dtype=object)
+        probabilities = model.predict(prefixes, verbose=0)[:, 0]
     return Opinion(text, words, np.asarray(probabilities, dtype=float), model.name)
 
 
 def _inner_id_model(model):
-    """The id classifier inside a text model of :func:`~lstm_helpers.models.build_text_classifier`."""
-    import keras
-
+    """The id classifier inside a text model of :func:`~lstm_helpers.models.build_text_classifier`
+    (None for any other text model)."""
+    vectorizer = text_vectorizer(model)
     inner = [layer for layer in model.layers if isinstance(layer, keras.Model)]
-    if len(inner) != 1:
-        raise ValueError(pick(
-            ko=f"모델 {model.name!r} 에서 단어 id를 읽는 분류기를 찾지 못했습니다. "
-               "build_text_classifier 로 만든 모델을 넘기세요.",
-            en=f"Found no id classifier inside the model {model.name!r}. Pass a model made by build_text_classifier.",
-        ))
+    if vectorizer is None or vectorizer.get_config()["output_mode"] != "int" or len(inner) != 1:
+        return None
     return inner[0]
 
 
 def _png_bundle(figure) -> dict:
     """A figure as a plain display bundle: the PNG, and its title as text (GitHub and a kernel-less JupyterLab show the PNG)."""
-    import base64
-    import io
-
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", bbox_inches="tight")
     return {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": figure.get_suptitle()}
@@ -122,8 +128,6 @@ def _png_bundle(figure) -> dict:
 
 def _message_bundle(messages: list[str]) -> dict:
     """The messages under the text box, in red; an empty bundle when there are none."""
-    import html
-
     if not messages:
         return {"text/plain": ""}
     shown = "<br>".join(html.escape(m) for m in messages)
@@ -147,13 +151,8 @@ def opinion_widget(models: dict, text: str, word_index=None):
     static export) the cell shows the plot for ``text``; the box's text
     fallback says what it is instead of the widget's Python repr. Returns the box.
     """
-    import warnings
-
-    import ipywidgets as widgets
-    import matplotlib.pyplot as plt
+    import ipywidgets as widgets  # the widget's libraries load only for the widget
     from IPython.display import display
-
-    from .plots.reading import plot_opinion_by_word
 
     def plot_and_messages(review: str) -> tuple[dict | None, list[str]]:
         """The plot's bundle (None when there is none) and the messages to show for ``review``."""
@@ -163,7 +162,7 @@ def opinion_widget(models: dict, text: str, word_index=None):
                 opinions = [opinion_by_word(model, review, word_index) for model in models.values()]
             except (ValueError, TypeError) as error:
                 return None, [str(error)]
-            figure = plot_opinion_by_word(opinions, labels=list(models))
+            figure = reading.plot_opinion_by_word(opinions, labels=list(models))
             plt.close(figure)  # shown through the display handle only, not a second time at the cell's end
             bundle = _png_bundle(figure)
         messages = [str(w.message) for w in caught if not issubclass(w.category, _LIBRARY_WARNINGS)]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import keras
 import numpy as np
 
 from .settings import pick
@@ -392,8 +393,6 @@ def simple_rnn_weights(layer) -> RnnWeights:
     Returns an :class:`RnnWeights` of float64 arrays (a layer without bias gets
     ``b = 0``). Only the default ``activation="tanh"`` is supported.
     """
-    import keras
-
     _check_layer(layer, keras.layers.SimpleRNN, "SimpleRNN")
     _check_activation(layer, "activation", "tanh", "SimpleRNN")
     cell = layer.cell
@@ -412,8 +411,6 @@ def lstm_weights(layer) -> LstmWeights:
     (:data:`KERAS_GATE_ORDER`). Returns an :class:`LstmWeights`. Only the
     default activations (tanh, and sigmoid for the gates) are supported.
     """
-    import keras
-
     _check_layer(layer, keras.layers.LSTM, "LSTM")
     _check_activation(layer, "activation", "tanh", "LSTM")
     _check_activation(layer, "recurrent_activation", "sigmoid", "LSTM")
@@ -430,8 +427,6 @@ def gru_weights(layer) -> GruWeights:
     (one bias of shape (3·units,)). Only the default activations (tanh, and
     sigmoid for the gates) are supported.
     """
-    import keras
-
     _check_layer(layer, keras.layers.GRU, "GRU")
     _check_activation(layer, "activation", "tanh", "GRU")
     _check_activation(layer, "recurrent_activation", "sigmoid", "GRU")

@@ -9,6 +9,8 @@ import pytest
 
 import lstm_helpers as h
 from lstm_helpers import data, settings
+from lstm_helpers.data import imdb_files
+from lstm_helpers.data.texts import _object_array
 
 
 def keras_load_data_from(path, **kwargs):
@@ -82,7 +84,7 @@ def test_no_validation_split_leaves_it_empty(data_dir):
 
 def raw_reviews_with_text(data_dir, n):
     """The first n training reviews: their raw ranks (no offset) and their text."""
-    arrays = data._read_imdb_npz(data_dir / "imdb.npz")
+    arrays = imdb_files._read_imdb_npz(data_dir / "imdb.npz")
     text_file = data_dir.parent / "imdb-sample" / "imdb_text.jsonl.gz"
     if not text_file.is_file():
         pytest.skip("the review text (imdb-sample/imdb_text.jsonl.gz) is not beside the data folder")
@@ -247,7 +249,7 @@ def test_split_reviews_picks_the_same_reviews_as_split_and_pad():
     from lstm_helpers import data
 
     rng = np.random.default_rng(0)
-    x = data._object_array([[1] + list(rng.integers(4, 50, size=n)) for n in rng.integers(1, 12, size=40)])
+    x = _object_array([[1] + list(rng.integers(4, 50, size=n)) for n in rng.integers(1, 12, size=40)])
     raw = ((x, rng.integers(0, 2, size=40)), (x[:10], rng.integers(0, 2, size=10)))
     padded = data.split_and_pad(raw, maxlen=6, validation_split=0.25, seed=3, max_train=24, max_test=7)
     split = data.split_reviews(raw, validation_split=0.25, seed=3, max_train=24, max_test=7)
@@ -262,18 +264,18 @@ def test_text_ids_texts_and_last_words():
     from lstm_helpers import data
 
     index = {"the": 1, "film": 2, "was": 3, "great": 4}
-    reviews = data._object_array([[1, 4, 5, 2, 7], [1, 2, 2]])     # <start> the film <unk> great / <start> <unk> <unk>
+    reviews = _object_array([[1, 4, 5, 2, 7], [1, 2, 2]])     # <start> the film <unk> great / <start> <unk> <unk>
     assert [list(r) for r in data.as_text_ids(reviews)] == [[4, 5, 1, 7], [1, 1]]
     assert data.review_texts(reviews, index) == ["the film _unk_ great", "_unk_ _unk_"]
     assert data.review_texts(reviews, index, unknown=None) == ["the film great", ""]
     assert [list(r) for r in data.last_words(reviews, 2)] == [[2, 7], [2, 2]]
-    assert data.as_text_ids(data._object_array([[1, 4], [1, 5]])).shape == (2,)  # a list per review, even of equal length
+    assert data.as_text_ids(_object_array([[1, 4], [1, 5]])).shape == (2,)  # a list per review, even of equal length
 
 
 def test_random_crops_are_stretches_of_their_reviews():
     from lstm_helpers import data
 
-    reviews = data._object_array([[1] + list(range(10, 110)), [1, 7, 8, 9]])
+    reviews = _object_array([[1] + list(range(10, 110)), [1, 7, 8, 9]])
     crops = data.random_crops(reviews, min_words=5, max_words=20, seed=1)
     long_crop = list(crops[0])
     assert 5 <= len(long_crop) <= 20 and long_crop == list(range(long_crop[0], long_crop[0] + len(long_crop)))

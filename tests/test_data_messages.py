@@ -2,12 +2,14 @@
 these tests reads the data folder, so they run everywhere."""
 
 import json
+import types
 
 import numpy as np
 import pytest
 
 import lstm_helpers as h
 from lstm_helpers import data, settings
+from lstm_helpers.data import imdb_files, words
 
 RAW = ((np.array([[1, 5, 6], [1, 7], [1, 8, 9, 10], [1, 11]], dtype=object), np.array([1, 0, 1, 0])),
        (np.array([[1, 12], [1, 13, 14]], dtype=object), np.array([0, 1])))
@@ -45,10 +47,23 @@ def test_encode_review_without_a_cut_keeps_every_word():
     assert h.encode_review("the rare", num_words=20000, word_index=index) == [1, 4, 2]
 
 
-def test_decode_review_reuses_its_reverse_index():
+def test_decode_review_reuses_the_reverse_of_a_read_only_index_only():
     index = {"the": 1, "movie": 2}
     assert h.decode_review([1, 4, 5, 2], index) == "<start> the movie <unk>"
-    assert data._id_to_word(index) is data._id_to_word(index)
+    read_only = types.MappingProxyType(index)
+    assert words._id_to_word(read_only) is words._id_to_word(read_only)
+    assert words._id_to_word(index) is not words._id_to_word(index)
+
+
+def test_an_index_edited_in_place_is_read_again():
+    index = {"good": 1, "bad": 2, "movie": 3}
+    assert h.decode_review([1, 4, 5], index) == "<start> good bad"
+    assert data.text_vocabulary(7, index)[2:4] == ["good", "bad"]
+    index["good"], index["bad"] = 2, 1  # same length, other words: a cache by length would not see it
+    assert h.encode_review("good bad", word_index=index) == [1, 5, 4]
+    assert h.decode_review([1, 4, 5], index) == "<start> bad good"
+    assert data.text_vocabulary(7, index)[2:4] == ["bad", "good"]
+    assert data.review_texts([[1, 4, 5]], index) == ["bad good"]
 
 
 def test_a_broken_word_index_is_explained(tmp_path):
@@ -57,7 +72,7 @@ def test_a_broken_word_index_is_explained(tmp_path):
     with pytest.raises(ValueError, match="JSON word index"):
         h.get_word_index(tmp_path)
     (tmp_path / "imdb_word_index.json").write_text(json.dumps(["the"]))
-    data._read_word_index.cache_clear()
+    imdb_files._read_word_index.cache_clear()
     with pytest.raises(ValueError, match="word -> rank"):
         h.get_word_index(tmp_path)
 

@@ -71,7 +71,7 @@ def test_project_to_2d_needs_two_rows():
 
 
 def test_embedding_weights_is_the_lookup_table():
-    model = h.build_lstm_classifier(vocab_size=12, maxlen=5, embedding_dim=3, units=2)
+    model = h.build_lstm_classifier(num_words=12, maxlen=5, embedding_dim=3, units=2)
     weights = h.embeddings.embedding_weights(model)
     assert weights.shape == (12, 3)
     ids = np.array([[0, 4, 7, 11, 4]])

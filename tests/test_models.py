@@ -18,7 +18,7 @@ def test_original_model_has_2_691_713_parameters():
 
 
 def test_model_is_compiled_for_binary_classification():
-    model = h.build_lstm_classifier(vocab_size=50, maxlen=6, embedding_dim=4, units=3)
+    model = h.build_lstm_classifier(num_words=50, maxlen=6, embedding_dim=4, units=3)
     assert model.loss == "binary_crossentropy"
     assert type(model.optimizer).__name__ == "Adam"
     ids = np.random.default_rng(0).integers(0, 50, size=(5, 6))
@@ -35,7 +35,7 @@ def test_model_learns_a_simple_rule():
     rng = np.random.default_rng(0)
     x = rng.integers(3, 30, size=(400, 10))
     y = (x == 7).any(axis=1).astype("int32")
-    model = h.build_lstm_classifier(vocab_size=30, maxlen=10, embedding_dim=8, units=8,
+    model = h.build_lstm_classifier(num_words=30, maxlen=10, embedding_dim=8, units=8,
                                     dropout=0.0, recurrent_dropout=0.0, learning_rate=0.01)
     history = model.fit(x, y, epochs=15, batch_size=32, verbose=0)
     assert history.history["accuracy"][-1] > 0.9
@@ -43,7 +43,7 @@ def test_model_learns_a_simple_rule():
 
 def test_predict_sentiment_encodes_like_training():
     word_index = {"good": 1, "bad": 2, "movie": 3}
-    model = h.build_lstm_classifier(vocab_size=10, maxlen=4, embedding_dim=4, units=4)
+    model = h.build_lstm_classifier(num_words=10, maxlen=4, embedding_dim=4, units=4)
     by_hand = model.predict(np.array([[0, 1, 4, 6], [0, 0, 1, 5]]), verbose=0)[:, 0]
     np.testing.assert_allclose(h.predict_sentiment(model, ["Good movie", "bad"], num_words=10, maxlen=4,
                                                    word_index=word_index), by_hand, rtol=1e-5)
@@ -67,12 +67,12 @@ def test_recurrent_classifier_defaults_are_the_original_model():
 
 
 def test_recurrent_classifier_variants_have_the_expected_sizes():
-    bigru = h.build_recurrent_classifier(vocab_size=100, maxlen=12, embedding_dim=8, layer="gru", units=4,
+    bigru = h.build_recurrent_classifier(num_words=100, maxlen=12, embedding_dim=8, layer="gru", units=4,
                                          bidirectional=True, pooling="max_mean")
     # GRU (reset_after): 3 * (units * (input + units) + 2 * units), twice; then max and mean joined: 16 numbers
     assert bigru.get_layer("bidirectional_gru").count_params() == 2 * 3 * (4 * (8 + 4) + 2 * 4)
     assert bigru.get_layer("positive").count_params() == 16 + 1
-    rnn = h.build_recurrent_classifier(vocab_size=100, maxlen=12, embedding_dim=8, layer="simple_rnn", units=4)
+    rnn = h.build_recurrent_classifier(num_words=100, maxlen=12, embedding_dim=8, layer="simple_rnn", units=4)
     assert rnn.get_layer("simple_rnn").count_params() == 4 * (8 + 4) + 4
 
 
@@ -98,7 +98,7 @@ def test_max_over_time_skips_padding():
 
 
 def test_masking_makes_padding_invisible():
-    model = h.build_recurrent_classifier(vocab_size=30, maxlen=None, embedding_dim=4, layer="gru", units=4,
+    model = h.build_recurrent_classifier(num_words=30, maxlen=None, embedding_dim=4, layer="gru", units=4,
                                          bidirectional=True, pooling="max_mean", mask_padding=True,
                                          dropout=0.0, recurrent_dropout=0.0)
     review = np.array([[5, 9, 12]])
@@ -109,7 +109,7 @@ def test_masking_makes_padding_invisible():
 def test_saved_model_predicts_the_same(tmp_path):
     import keras
 
-    model = h.build_recurrent_classifier(vocab_size=30, maxlen=6, embedding_dim=4, layer="gru", units=4,
+    model = h.build_recurrent_classifier(num_words=30, maxlen=6, embedding_dim=4, layer="gru", units=4,
                                          bidirectional=True, pooling="max", mask_padding=True)
     x = np.array([[0, 0, 3, 4, 5, 6], [0, 7, 8, 9, 10, 11]])
     model.save(tmp_path / "m.keras")
@@ -136,10 +136,10 @@ def test_builders_take_a_seed_and_leave_the_global_random_state_alone():
     b = h.build_recurrent_classifier(num_words=20, maxlen=4, embedding_dim=3, units=2, seed=11)
     c = h.build_lstm_classifier(num_words=20, maxlen=4, embedding_dim=3, units=2, seed=12)
     keras.utils.set_random_seed(12)
-    d = h.build_lstm_classifier(vocab_size=20, maxlen=4, embedding_dim=3, units=2)
+    d = h.build_lstm_classifier(num_words=20, maxlen=4, embedding_dim=3, units=2)
     for x, y in zip(a.get_weights(), b.get_weights()):
         np.testing.assert_array_equal(x, y)
     for x, y in zip(c.get_weights(), d.get_weights()):
         np.testing.assert_array_equal(x, y)
-    with pytest.raises(ValueError, match="two names for one value"):
+    with pytest.raises(TypeError, match="vocab_size"):  # the old second name of num_words is gone
         h.build_lstm_classifier(num_words=30, vocab_size=20)

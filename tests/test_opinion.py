@@ -1,23 +1,26 @@
 """The model's opinion word by word: its last value is the model's prediction on the whole text."""
 
+import inspect
+import warnings
+
 import keras
 import numpy as np
 import pytest
 
 import lstm_helpers as lh
-from lstm_helpers import models, opinion
+from lstm_helpers import models, opinion, settings
 
 WORD_INDEX = {"the": 1, "movie": 2, "was": 3, "good": 4, "bad": 5, "not": 6, "at": 7, "all": 8}
 
 
 def id_model(maxlen=6):
     keras.utils.set_random_seed(1)
-    return lh.build_lstm_classifier(vocab_size=12, maxlen=maxlen, embedding_dim=4, units=4)
+    return lh.build_lstm_classifier(num_words=12, maxlen=maxlen, embedding_dim=4, units=4)
 
 
 def text_model():
     keras.utils.set_random_seed(2)
-    inner = lh.build_recurrent_classifier(vocab_size=12, maxlen=None, layer="gru", units=4, embedding_dim=4,
+    inner = lh.build_recurrent_classifier(num_words=12, maxlen=None, layer="gru", units=4, embedding_dim=4,
                                           bidirectional=True, pooling="max_mean", mask_padding=True,
                                           dropout=0.0, recurrent_dropout=0.0)
     return models.build_text_classifier(inner, word_index=WORD_INDEX)
@@ -57,10 +60,63 @@ def test_empty_and_korean_texts_get_the_same_messages_as_elsewhere():
             opinion.opinion_by_word(model, "정말 좋은 영화 movie", word_index=WORD_INDEX)
 
 
-def test_a_bag_of_words_has_no_opinion_by_word():
-    bag = models.build_bag_of_ngrams_classifier(["the movie was good", "the movie was bad"], max_tokens=20)
-    with pytest.raises(ValueError, match="in order"):
-        opinion.opinion_by_word(bag, "the movie was good", word_index=WORD_INDEX)
+def bag_model():
+    keras.utils.set_random_seed(3)
+    return models.build_bag_of_ngrams_classifier(["the movie was good", "the movie was not bad"], max_tokens=20)
+
+
+def recurrent_and_bag_model():
+    keras.utils.set_random_seed(4)
+    return models.build_recurrent_bag_classifier(["the movie was good", "the movie was not bad"], num_words=12,
+                                                 maxlen=6, units=2, embedding_dim=3, max_tokens=20, hidden=2,
+                                                 word_index=WORD_INDEX)
+
+
+@pytest.mark.parametrize("build", [bag_model, recurrent_and_bag_model])
+def test_any_text_model_gets_an_opinion_by_word_from_its_prefixes(build, tmp_path, monkeypatch):
+    model = build()
+    monkeypatch.setenv("LSTM_HELPERS_DATA_DIR", str(tmp_path / "no-imdb-here"))  # no word index needed
+    text = "The movie was NOT bad, zorblax!"
+    seen = opinion.opinion_by_word(model, text)
+    assert seen.words == ["the", "movie", "was", "not", "bad", "<unk>"]
+    assert seen.final == pytest.approx(float(lh.predict_sentiment(model, text)[0]), rel=1e-6)
+    for t, prefix in enumerate(["the", "the movie", "the movie was", "the movie was not", "the movie was not bad"]):
+        assert seen.probabilities[t] == pytest.approx(float(lh.predict_sentiment(model, prefix)[0]), rel=1e-6)
+    assert len(set(np.round(seen.probabilities, 7))) > 1  # the prefixes really differ for the model
+
+
+def test_an_unmasked_model_of_any_length_answers_each_text_as_if_alone():
+    model = id_model(maxlen=None)
+    assert models.padding_of(model) == "pre"
+    texts = ["good", "the movie was not bad at all"]
+    alone = [float(lh.predict_sentiment(model, text, word_index=WORD_INDEX)[0]) for text in texts]
+    together = lh.predict_sentiment(model, texts, word_index=WORD_INDEX)
+    np.testing.assert_allclose(together, alone, rtol=1e-6)
+    # padded into one batch, "good" would read the zeros in front of it and answer otherwise
+    ids = [lh.encode_review(text, num_words=12, word_index=WORD_INDEX) for text in texts]
+    padded = model.predict(lh.pad_reviews(ids, len(ids[1]), padding="pre"), verbose=0)[:, 0]
+    assert abs(padded[0] - alone[0]) > 1e-6
+    seen = opinion.opinion_by_word(model, texts[1], word_index=WORD_INDEX)
+    for t in (1, 4, 6):
+        prefix = " ".join(texts[1].split()[:t + 1])
+        assert seen.probabilities[t] == pytest.approx(
+            float(lh.predict_sentiment(model, prefix, word_index=WORD_INDEX)[0]), rel=1e-6)
+
+
+def test_unknown_word_warnings_point_at_the_learners_line():
+    korean = "정말 좋은 영화 movie"
+    id_reader, text_reader, bag = id_model(), text_model(), bag_model()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = inspect.currentframe().f_lineno + 1
+        lh.predict_sentiment(id_reader, korean, word_index=WORD_INDEX)
+        lh.predict_sentiment(text_reader, korean)
+        opinion.opinion_by_word(id_reader, korean, word_index=WORD_INDEX)
+        opinion.opinion_by_word(text_reader, korean)
+        opinion.opinion_by_word(bag, korean)
+        models.warn_if_mostly_unknown(korean, [1, 2, 2, 2, 4])
+    places = [(w.filename, w.lineno) for w in caught if issubclass(w.category, settings.HelperWarning)]
+    assert places == [(__file__, first + i) for i in range(6)]
 
 
 def test_plot_draws_one_line_per_model_with_the_words_as_ticks():

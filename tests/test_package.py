@@ -11,14 +11,11 @@ import lstm_helpers as lh
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 
-def test_the_top_level_holds_what_a_learner_types_and_the_moved_names_say_where_they_are():
-    for name in ("plot_history", "split_and_pad", "get_language", "ImdbData"):
-        assert name not in lh.__all__
-        with pytest.warns(DeprecationWarning, match=f"lstm_helpers.{lh._MOVED[name]}.{name}"):
-            assert getattr(lh, name) is getattr(getattr(lh, lh._MOVED[name]), name)
-    with pytest.raises(AttributeError):
-        lh.no_such_name  # noqa: B018
+def test_the_top_level_holds_what_a_learner_types_and_nothing_moved():
     assert all(hasattr(lh, name) for name in lh.__all__)
+    for name in ("plot_history", "split_and_pad", "get_language", "ImdbData", "no_such_name"):
+        with pytest.raises(AttributeError):   # these live in their modules only (lh.plots.plot_history, ...)
+            getattr(lh, name)
 
 
 def test_every_name_the_notebooks_use_resolves():
@@ -31,7 +28,6 @@ def test_every_name_the_notebooks_use_resolves():
     for dotted in sorted(used):
         target = lh
         for part in dotted.strip(".").split("."):
-            assert not (target is lh and part in lh._MOVED), f"lh.{part} is a moved name"
             target = getattr(target, part)
 
 

@@ -68,7 +68,7 @@ def test_plot_history_needs_a_history(bad):
 def test_live_plot_records_what_fit_records(capsys):
     x = np.random.default_rng(0).integers(0, 20, size=(64, 5))
     y = (x[:, 0] > 10).astype("int32")
-    model = h.build_lstm_classifier(vocab_size=20, maxlen=5, embedding_dim=4, units=4)
+    model = h.build_lstm_classifier(num_words=20, maxlen=5, embedding_dim=4, units=4)
     live = h.LiveTrainingPlot()
     history = model.fit(x, y, epochs=3, batch_size=16, validation_split=0.25, verbose=0, callbacks=[live])
     assert len(live.epoch_seconds) == 3 and all(s > 0 for s in live.epoch_seconds)

@@ -15,7 +15,7 @@ def small_model():
     import keras
 
     keras.utils.set_random_seed(0)
-    return h.build_lstm_classifier(vocab_size=10, maxlen=6, embedding_dim=4, units=3)
+    return h.build_lstm_classifier(num_words=10, maxlen=6, embedding_dim=4, units=3)
 
 
 def test_it_uses_the_models_vocabulary_and_length(small_model):

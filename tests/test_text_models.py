@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 
 import lstm_helpers as lh
-from lstm_helpers import data, models
+from lstm_helpers import data, models, opinion
 
 WORD_INDEX = {"the": 1, "movie": 2, "was": 3, "good": 4, "bad": 5, "not": 6, "don't": 7, "br": 8, "10": 9}
 
 
-def small_masked_classifier(vocab_size=20, maxlen=None):
+def small_masked_classifier(num_words=20, maxlen=None):
     keras.utils.set_random_seed(0)
-    return lh.build_recurrent_classifier(vocab_size=vocab_size, maxlen=maxlen, layer="gru", units=4,
+    return lh.build_recurrent_classifier(num_words=num_words, maxlen=maxlen, layer="gru", units=4,
                                          embedding_dim=4, bidirectional=True, pooling="max_mean",
                                          mask_padding=True, dropout=0.0, recurrent_dropout=0.0)
 
@@ -68,7 +68,7 @@ def test_review_texts_keep_unknown_words_where_the_vectorizer_sees_them_as_unkno
 
 
 def test_text_classifier_predicts_like_its_id_classifier():
-    inner = small_masked_classifier(vocab_size=10)
+    inner = small_masked_classifier(num_words=10)
     reader = models.build_text_classifier(inner, word_index=WORD_INDEX)
     texts = ["the movie was good", "not bad", "the movie was bad, the movie was not good at all"]
     ids = data.as_text_ids([data.encode_review(t, num_words=10, word_index=WORD_INDEX) for t in texts])
@@ -84,7 +84,7 @@ def test_text_classifier_needs_a_classifier_of_any_length():
 
 def test_text_classifier_refuses_a_classifier_that_does_not_mask_its_padding():
     keras.utils.set_random_seed(0)
-    unmasked = lh.build_recurrent_classifier(vocab_size=10, maxlen=None, layer="gru", units=4, embedding_dim=4,
+    unmasked = lh.build_recurrent_classifier(num_words=10, maxlen=None, layer="gru", units=4, embedding_dim=4,
                                              mask_padding=False, dropout=0.0, recurrent_dropout=0.0)
     with pytest.raises(ValueError, match="does not mask its padding.*mask_padding=True and maxlen=None"):
         models.build_text_classifier(unmasked, word_index=WORD_INDEX)
@@ -94,7 +94,7 @@ def test_text_classifier_refuses_a_classifier_that_does_not_mask_its_padding():
 
 
 def test_a_masked_text_classifier_gives_a_text_the_same_probability_alone_and_in_a_batch():
-    reader = models.build_text_classifier(small_masked_classifier(vocab_size=10), word_index=WORD_INDEX)
+    reader = models.build_text_classifier(small_masked_classifier(num_words=10), word_index=WORD_INDEX)
     alone = lh.predict_sentiment(reader, "good")[0]
     together = lh.predict_sentiment(reader, ["good", "the movie was not good, the movie was bad"])[0]
     assert together == pytest.approx(alone, abs=1e-6)
@@ -102,7 +102,7 @@ def test_a_masked_text_classifier_gives_a_text_the_same_probability_alone_and_in
 
 def test_saved_text_model_loads_with_lstm_helpers_only(tmp_path):
     """The .keras file holds the vocabulary; loading it needs lstm_helpers' two registered parts."""
-    reader = models.build_text_classifier(small_masked_classifier(vocab_size=10), word_index=WORD_INDEX)
+    reader = models.build_text_classifier(small_masked_classifier(num_words=10), word_index=WORD_INDEX)
     path = tmp_path / "reader.keras"
     reader.save(path)
     expected = float(reader.predict(np.array(["the movie was good"], dtype=object), verbose=0)[0, 0])
@@ -138,7 +138,7 @@ def test_bag_of_bigrams_sees_word_pairs_and_learns_them():
 @pytest.mark.parametrize("mask, side", [(True, "post"), (False, "pre")])
 def test_predict_sentiment_pads_on_the_side_the_model_trained_with(mask, side):
     keras.utils.set_random_seed(0)
-    model = lh.build_recurrent_classifier(vocab_size=12, maxlen=8, units=3, embedding_dim=3,
+    model = lh.build_recurrent_classifier(num_words=12, maxlen=8, units=3, embedding_dim=3,
                                           mask_padding=mask, dropout=0.0, recurrent_dropout=0.0)
     assert models.padding_of(model) == side
     ids = data.encode_review("the movie was good", num_words=12, word_index=WORD_INDEX)
@@ -151,7 +151,7 @@ def test_predict_sentiment_pads_on_the_side_the_model_trained_with(mask, side):
 
 
 def test_text_model_warns_about_korean_in_the_learners_language():
-    reader = models.build_text_classifier(small_masked_classifier(vocab_size=10), word_index=WORD_INDEX)
+    reader = models.build_text_classifier(small_masked_classifier(num_words=10), word_index=WORD_INDEX)
     lh.set_language("ko")
     with pytest.warns(UserWarning, match="한글은 모두 모르는 단어") as caught:
         lh.predict_sentiment(reader, "이 영화 정말 좋았어요 movie", word_index=WORD_INDEX)
@@ -162,7 +162,7 @@ def test_text_model_warns_about_korean_in_the_learners_language():
 
 
 def test_text_models_need_no_imdb_word_index_and_refuse_sizes_they_cannot_honour(tmp_path, monkeypatch):
-    reader = models.build_text_classifier(small_masked_classifier(vocab_size=10), word_index=WORD_INDEX)
+    reader = models.build_text_classifier(small_masked_classifier(num_words=10), word_index=WORD_INDEX)
     texts = ["the movie was good", "not bad", "bad movie"]
     keras.utils.set_random_seed(0)
     bag = models.build_bag_of_ngrams_classifier(texts, max_tokens=20, hidden=2)
@@ -172,6 +172,7 @@ def test_text_models_need_no_imdb_word_index_and_refuse_sizes_they_cannot_honour
     for model in (reader, bag):
         p = lh.predict_sentiment(model, texts)
         np.testing.assert_allclose(p, model.predict(np.array(texts, dtype=object), verbose=0)[:, 0], rtol=1e-6)
+        assert opinion.opinion_by_word(model, texts[0]).final == pytest.approx(float(p[0]), rel=1e-6)
     for size in ("num_words", "maxlen"):
         with pytest.raises(ValueError, match=f"{size}=5: the model 'bag_of_2grams_classifier' only looks at which"):
             lh.predict_sentiment(bag, texts, **{size: 5})
@@ -183,7 +184,7 @@ def test_text_models_need_no_imdb_word_index_and_refuse_sizes_they_cannot_honour
 
 
 def test_text_model_refuses_empty_text_clearly():
-    reader = models.build_text_classifier(small_masked_classifier(vocab_size=10), word_index=WORD_INDEX)
+    reader = models.build_text_classifier(small_masked_classifier(num_words=10), word_index=WORD_INDEX)
     with pytest.raises(ValueError, match="no words"):
         lh.predict_sentiment(reader, "?!", word_index=WORD_INDEX)
     with pytest.raises(ValueError, match="no review"):

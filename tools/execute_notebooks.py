@@ -23,13 +23,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
-#: stderr lines that are TensorFlow's start-up noise, not the notebook's output
-NOISE = re.compile(
-    r"All log messages before absl::InitializeLog|cuda|cuInit|cuDNN|cuFFT|cuBLAS|TF-TRT|oneDNN|"
-    r"computation placer|^\s*$|^[IWE]\d{4} \d\d:\d\d:\d\d|^INFO:tensorflow:|"
-    r"This TensorFlow binary is optimized|rebuild TensorFlow with the appropriate compiler flags",
-    re.IGNORECASE,
-)
+
+def _native(level: str) -> str:
+    """The start of a line of TensorFlow's native log at ``level`` (I, W, E), in absl's format
+    (``E0000 00:00:1796198559.12 10310 cuda_platform.cc:52] ``) or the older one
+    (``2024-12-02 07:00:00.123456: E external/.../cuda_dnn.cc:9261] ``)."""
+    return rf"^(?:{level}\d{{4}} \d\d:\d\d:[\d.]+ +\d+|\d{{4}}-\d\d-\d\d [\d:.]+: {level}) \S+:\d+\] "
+
+
+#: stderr lines that are TensorFlow's start-up noise, not the notebook's output. Each pattern names one
+#: kind of start-up line; a warning or error that is not one of them (a CUDA out-of-memory error, say) stays.
+NOISE = re.compile("|".join([
+    r"^WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR",
+    _native("I"),                                                    # INFO lines: notes, never errors
+    _native("E") + r"(Unable to register cu(DNN|FFT|BLAS) factory|failed call to cuInit)",
+    _native("W") + r"(computation placer already registered|Cannot dlopen some GPU libraries|TF-TRT Warning)",
+    r"oneDNN custom operations are on\.",
+    r"This TensorFlow binary is optimized to use available CPU instructions",
+    r"^To enable the following instructions: .* rebuild TensorFlow with the appropriate compiler flags",
+    r"^INFO:tensorflow:",
+    r"^\s*$",
+]))
 
 
 def strip_noise(nb) -> int:

@@ -6,6 +6,7 @@ import os
 import platform
 
 import keras
+import tensorflow as tf
 
 from .. import settings
 from ..settings import pick
@@ -52,12 +53,7 @@ def format_markdown(rows: list[dict], machine: str) -> str:
 
 def describe_machine() -> str:
     """A short description of where the benchmark ran: CPU cores or GPU, and versions."""
-    try:
-        import tensorflow as tf
-
-        gpus = len(tf.config.list_physical_devices("GPU"))
-    except ImportError:
-        gpus = 0
+    gpus = len(tf.config.list_physical_devices("GPU"))
     cores = os.cpu_count()
     where = (settings.pick(ko=f"GPU {gpus}개", en=f"{gpus} GPU(s)") if gpus
              else settings.pick(ko=f"CPU {cores}코어, GPU 없음", en=f"{cores} CPU cores, no GPU"))

@@ -30,9 +30,6 @@ from .imdb_files import (
     START_ID,
     UNKNOWN_ID,
     WORD_INDEX_FILE,
-    _check_num_words,
-    _read_imdb_npz,
-    _read_word_index,
     get_word_index,
     load_imdb_raw,
     resolve_data_dir,
@@ -41,7 +38,6 @@ from .splits import ImdbData, load_imdb, pad_reviews, split_and_pad, split_revie
 from .texts import (
     TEXT_UNKNOWN_ID,
     UNKNOWN_WORD,
-    _object_array,
     as_text_ids,
     last_words,
     random_crops,
@@ -52,7 +48,6 @@ from .words import (
     PAD_TOKEN,
     START_TOKEN,
     UNKNOWN_TOKEN,
-    _id_to_word,
     check_review_text,
     decode_review,
     encode_review,
@@ -65,5 +60,4 @@ __all__ = [
     "as_text_ids", "check_review_text", "decode_review", "encode_review", "get_word_index", "last_words",
     "load_imdb", "load_imdb_raw", "pad_reviews", "random_crops", "resolve_data_dir", "review_texts",
     "split_and_pad", "split_reviews", "text_vocabulary", "tokenize",
-    "_check_num_words", "_id_to_word", "_object_array", "_read_imdb_npz", "_read_word_index",
 ]

@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
+import keras
 import numpy as np
 
 from ..settings import pick
@@ -185,8 +186,6 @@ def load_imdb_raw(
     _check_num_words(num_words)
     folder = resolve_data_dir(data_dir)
     if folder is None:
-        import keras
-
         with _explain_download_failure():
             return keras.datasets.imdb.load_data(num_words=num_words, seed=shuffle_seed)
 
@@ -223,8 +222,6 @@ def get_word_index(data_dir: str | os.PathLike | None = None) -> Mapping[str, in
 @functools.cache
 def _read_word_index(folder: Path | None) -> Mapping[str, int]:
     if folder is None:
-        import keras
-
         with _explain_download_failure():
             return types.MappingProxyType(keras.datasets.imdb.get_word_index())
     path = folder / WORD_INDEX_FILE

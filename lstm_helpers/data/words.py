@@ -4,6 +4,8 @@ text, decoding ids back into words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from ..settings import pick
 from .imdb_files import INDEX_FROM, PAD_ID, START_ID, UNKNOWN_ID, _check_num_words, get_word_index
@@ -15,15 +17,23 @@ UNKNOWN_TOKEN = "<unk>"
 _WORD = re.compile(r"[\w']+")  # how the data set was tokenized: runs of letters, digits, _ and '
 
 
-_reverse_cache: dict[int, tuple[dict, dict]] = {}
+_reverse_cache: dict[int, tuple[Mapping, dict]] = {}
 
 
-def _id_to_word(word_index: dict[str, int]) -> dict[int, str]:
-    """id -> word for ``word_index`` (built once per word index, then kept)."""
-    cached = _reverse_cache.get(id(word_index))
-    if cached is None or cached[0] is not word_index or len(cached[1]) != len(word_index) + 3:
+def _id_to_word(word_index: Mapping[str, int]) -> dict[int, str]:
+    """id -> word for ``word_index``.
+
+    Kept only for a read-only index (``types.MappingProxyType``, what
+    :func:`get_word_index` gives); any other mapping (a learner's own copy,
+    maybe edited in place) is read again on every call, so the words always
+    agree with :func:`encode_review`."""
+    read_only = isinstance(word_index, MappingProxyType)
+    cached = _reverse_cache.get(id(word_index)) if read_only else None
+    if cached is None or cached[0] is not word_index:
         mapping = {rank + INDEX_FROM: word for word, rank in word_index.items()}
         mapping.update({PAD_ID: PAD_TOKEN, START_ID: START_TOKEN, UNKNOWN_ID: UNKNOWN_TOKEN})
+        if not read_only:
+            return mapping
         cached = _reverse_cache[id(word_index)] = (word_index, mapping)
     return cached[1]
 

@@ -19,13 +19,14 @@ from .builders import (
     build_recurrent_classifier,
 )
 from .predict import (
-    _all_layers,
-    _text_vectorizer,
+    known_word_flags,
     model_input_size,
     other_scripts,
     padding_of,
+    predict_ids,
     predict_sentiment,
     reads_text,
+    text_vectorizer,
     warn_if_mostly_unknown,
 )
 from .text import (
@@ -39,6 +40,6 @@ from .text import (
 __all__ = [
     "POOLINGS", "RECURRENT_LAYERS", "MaskedMaxOverTime", "build_bag_of_ngrams_classifier", "build_lstm_classifier",
     "build_memory_model", "build_recurrent_bag_classifier", "build_recurrent_classifier", "build_text_classifier",
-    "build_text_vectorizer", "model_input_size", "other_scripts", "padding_of", "predict_sentiment", "reads_text",
-    "standardize_like_imdb", "warn_if_mostly_unknown", "_all_layers", "_text_vectorizer",
+    "build_text_vectorizer", "known_word_flags", "model_input_size", "other_scripts", "padding_of", "predict_ids",
+    "predict_sentiment", "reads_text", "standardize_like_imdb", "text_vectorizer", "warn_if_mostly_unknown",
 ]

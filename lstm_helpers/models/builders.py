@@ -38,22 +38,19 @@ def build_lstm_classifier(
     dropout: float = 0.2,
     recurrent_dropout: float = 0.2,
     learning_rate: float = 1e-3,
-    *,
-    vocab_size: int | None = None,
 ) -> keras.Model:
     """Return a compiled review classifier: ids (batch, maxlen) -> P(positive) (batch, 1).
 
     ``num_words`` must cover every id the data holds: the same ``num_words`` as
     the loader's (:func:`lstm_helpers.data.load_imdb`), ids ``0 .. num_words - 1``.
-    ``vocab_size`` is an older name for it, still accepted. ``maxlen=None``
+    ``maxlen=None``
     accepts reviews of any length. ``seed=`` (keyword): the initial weights of
     ``keras.utils.set_random_seed(seed)``, the global random state left alone;
     without it they come from the global state.
     """
-    vocab_size = _num_words(num_words, vocab_size)
     reviews = keras.Input(shape=(maxlen,), dtype="int32", name="review_ids")
     # each id becomes a learned vector of embedding_dim numbers
-    vectors = layers.Embedding(vocab_size, embedding_dim, name="embedding")(reviews)
+    vectors = layers.Embedding(num_words, embedding_dim, name="embedding")(reviews)
     # the LSTM reads the vectors in order and keeps its last hidden state
     summary = layers.LSTM(units, dropout=dropout, recurrent_dropout=recurrent_dropout, name="lstm")(vectors)
     # one number between 0 and 1: how sure the model is that the review is positive
@@ -65,18 +62,6 @@ def build_lstm_classifier(
         metrics=["accuracy"],
     )
     return model
-
-
-def _num_words(num_words: int, vocab_size: int | None) -> int:
-    """The vocabulary size a builder was given: ``num_words``, or ``vocab_size`` (its older name)."""
-    if vocab_size is None:
-        return num_words
-    if num_words not in (20000, vocab_size):
-        raise ValueError(pick(
-            ko=f"num_words={num_words}, vocab_size={vocab_size}: 둘은 같은 값의 두 이름입니다. num_words 하나만 주세요.",
-            en=f"num_words={num_words}, vocab_size={vocab_size}: two names for one value. Give num_words only.",
-        ))
-    return vocab_size
 
 
 @keras.saving.register_keras_serializable(package="lstm_helpers")
@@ -121,13 +106,10 @@ def build_recurrent_classifier(
     stacked: int = 1,
     learning_rate: float = 1e-3,
     jit_compile: bool | str = "auto",
-    *,
-    vocab_size: int | None = None,
 ) -> keras.Model:
     """Return a compiled review classifier with a choice of recurrent layer and read-out.
 
-    ``num_words`` and ``seed=``: as for :func:`build_lstm_classifier` (``vocab_size``, the older name
-    of ``num_words``, is still accepted).
+    ``num_words`` and ``seed=``: as for :func:`build_lstm_classifier`.
 
     ``layer``: ``"simple_rnn"``, ``"gru"`` or ``"lstm"``; ``bidirectional`` reads
     the review both ways. ``pooling``: ``"last"`` keeps the last hidden state (as
@@ -139,7 +121,6 @@ def build_recurrent_classifier(
     off whole embedding dimensions: the same dimensions at every time step of a review. ``jit_compile`` is passed to ``compile`` (XLA).
     Input ids (batch, maxlen) -> P(positive) (batch, 1).
     """
-    vocab_size = _num_words(num_words, vocab_size)
     if layer not in RECURRENT_LAYERS:
         raise ValueError(pick(ko=f"layer={layer!r}: {sorted(RECURRENT_LAYERS)} 중 하나를 쓰세요.",
                               en=f"layer={layer!r}: use one of {sorted(RECURRENT_LAYERS)}."))
@@ -147,7 +128,7 @@ def build_recurrent_classifier(
         raise ValueError(pick(ko=f"pooling={pooling!r}: {POOLINGS} 중 하나를 쓰세요.",
                               en=f"pooling={pooling!r}: use one of {POOLINGS}."))
     reviews = keras.Input(shape=(maxlen,), dtype="int32", name="review_ids")
-    x = layers.Embedding(vocab_size, embedding_dim, mask_zero=mask_padding, name="embedding")(reviews)
+    x = layers.Embedding(num_words, embedding_dim, mask_zero=mask_padding, name="embedding")(reviews)
     if embedding_dropout:
         x = layers.SpatialDropout1D(embedding_dropout, name="embedding_dropout")(x)
     if stacked < 1:

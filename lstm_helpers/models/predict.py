@@ -55,8 +55,8 @@ def _all_layers(model: keras.Model):
             yield layer
 
 
-def _text_vectorizer(model: keras.Model):
-    """The TextVectorization layer of a text-reading model (None if it has none)."""
+def text_vectorizer(model: keras.Model):
+    """The (first) TextVectorization layer of a text-reading model (None if it has none)."""
     return next((layer for layer in _all_layers(model) if isinstance(layer, layers.TextVectorization)), None)
 
 
@@ -85,20 +85,37 @@ def predict_sentiment(model: keras.Model, texts, num_words: int | None = None, m
     for text in texts:
         check_review_text(text)
     if reads_text(model):
-        vectorizer = _text_vectorizer(model)
+        vectorizer = text_vectorizer(model)
         _check_agrees(model, num_words, maxlen, *_text_input_size(vectorizer))
         if vectorizer is not None:
-            for text, row in zip(texts, _known_word_flags(vectorizer, texts)):
-                warn_if_mostly_unknown(text, row, unknown_id=False, stacklevel=3)
+            for text, known in zip(texts, known_word_flags(vectorizer, texts)):
+                warn_if_mostly_unknown(text, known, unknown_id=False, stacklevel=3)
         return model.predict(np.array(texts, dtype=object), verbose=0)[:, 0]
 
-    vocab_size, model_maxlen = model_input_size(model)
-    _check_agrees(model, num_words, maxlen, vocab_size, model_maxlen)
-    ids = [encode_review(text, num_words=vocab_size, word_index=word_index) for text in texts]
+    model_words, model_maxlen = model_input_size(model)
+    _check_agrees(model, num_words, maxlen, model_words, model_maxlen)
+    ids = [encode_review(text, num_words=model_words, word_index=word_index) for text in texts]
     for text, review in zip(texts, ids):
         warn_if_mostly_unknown(text, review, stacklevel=3)
-    length = model_maxlen or max(len(review) for review in ids)
-    return model.predict(pad_reviews(ids, length, padding=padding_of(model)), verbose=0)[:, 0]
+    return predict_ids(model, ids)
+
+
+def predict_ids(model: keras.Model, reviews) -> np.ndarray:
+    """P(positive) of a review classifier that reads ids, for ``reviews`` (one list of keras ids
+    each): cut/padded to the model's length, on its side (:func:`padding_of`).
+
+    A model that takes any length (``maxlen=None``) gets them padded to the longest
+    one. If it does not mask its padding, a shorter review would read those zeros and
+    its answer would depend on the reviews beside it, so then each review is run
+    alone (a batch of one has no padding): slower, but the same answer in any company.
+    """
+    _, maxlen = model_input_size(model)
+    padding = padding_of(model)
+    if maxlen is None and padding == "pre":
+        return np.concatenate([model.predict(pad_reviews([review], len(review), padding=padding), verbose=0)[:, 0]
+                               for review in reviews])
+    length = maxlen or max(len(review) for review in reviews)
+    return model.predict(pad_reviews(reviews, length, padding=padding), verbose=0)[:, 0]
 
 
 _NOT_IN_MODEL = object()  # a size the model does not have (a bag of n-grams has no num_words, no maxlen)
@@ -140,8 +157,9 @@ def _check_agrees(model, num_words, maxlen, known_words, known_maxlen) -> None:
             ))
 
 
-def _known_word_flags(vectorizer, texts):
-    """For each text, one entry per word: True when the text model knows it (is in its vocabulary)."""
+def known_word_flags(vectorizer, texts: list[str]) -> list[list[bool]]:
+    """For each text, one entry per word (:func:`lstm_helpers.data.tokenize`): True when the
+    text model's ``vectorizer`` knows it (has it in its vocabulary), False for an unknown word."""
     vocabulary = set(vectorizer.get_vocabulary())
     return [[word in vocabulary for word in tokenize(text)] for text in texts]
 
@@ -188,7 +206,7 @@ def warn_if_mostly_unknown(text: str, ids, unknown_id: int | bool | None = None,
                "are rare words, not in its vocabulary (or misspelled). The prediction rests on the few words "
                "it knows: do not trust it much.",
         )
-    warn(message, stacklevel=stacklevel + 1)
+    warn(message, stacklevel=stacklevel)
 
 
 def other_scripts(text: str) -> set[str]:

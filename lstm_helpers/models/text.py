@@ -49,7 +49,7 @@ def build_text_classifier(classifier: keras.Model, word_index=None) -> keras.Mod
     size is read from its Embedding. The text is not cut. Returns a compiled model (``evaluate`` works on strings);
     ``model.save`` keeps the vocabulary in the ``.keras`` file.
     """
-    vocab_size, maxlen = model_input_size(classifier)
+    num_words, maxlen = model_input_size(classifier)
     if maxlen is not None:
         raise ValueError(pick(
             ko=f"이 분류기는 길이 {maxlen}의 입력만 받습니다. 길이가 제각각인 텍스트를 읽으려면 "
@@ -70,7 +70,7 @@ def build_text_classifier(classifier: keras.Model, word_index=None) -> keras.Mod
                "and pass that one.",
         ))
     text = keras.Input(shape=(), dtype="string", name="review_text")
-    ids = build_text_vectorizer(vocab_size, word_index)(text)
+    ids = build_text_vectorizer(num_words, word_index)(text)
     positive = classifier(ids)
     model = keras.Model(text, positive, name=f"text_{classifier.name}")
     model.compile(optimizer=keras.optimizers.Adam(), loss="binary_crossentropy", metrics=["accuracy"])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.ticker import LogLocator, ScalarFormatter
 
 from ..settings import pick
 
@@ -40,8 +42,6 @@ def plot_review_lengths(lengths, maxlen: int, bins: int = 60, clip: int = 1000):
 
     Lengths above ``clip`` are counted in the last bin. Returns the figure.
     """
-    import numpy as np
-
     lengths = np.asarray(lengths)
     fig, ax = plt.subplots(figsize=(8, 3.6))
     ax.hist(np.minimum(lengths, clip), bins=bins, color="tab:blue", alpha=0.8)
@@ -63,8 +63,6 @@ def plot_word_vectors(points, words, groups=None, title: str | None = None):
     embedding vectors. The words are moved apart (adjustText) so that none
     covers another. Returns the figure.
     """
-    import numpy as np
-
     points = np.asarray(points)
     if points.ndim != 2 or points.shape[1] != 2 or len(points) != len(words):
         raise ValueError(pick(
@@ -101,7 +99,6 @@ def plot_benchmark(rows, goal: float | None = 0.89):
     (adjustText) so none covers another. Returns the matplotlib figure.
     """
     from adjustText import adjust_text
-    from matplotlib.ticker import LogLocator, ScalarFormatter
 
     if not rows:
         raise ValueError(pick(ko="plot_benchmark 에 benchmark.run_benchmark 의 결과 행을 하나 이상 넘기세요.",

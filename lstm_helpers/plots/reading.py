@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 
 from ..settings import pick
 
@@ -18,8 +19,6 @@ def plot_opinion_by_word(opinions, labels=None, moves: int = 3, title: str | Non
     0.5 dashed. The ``moves`` words where each line moves most are labelled on
     it. ``labels`` names the lines (default: the models' names). Returns the figure.
     """
-    import numpy as np
-
     opinions = list(opinions)
     if not opinions:
         raise ValueError(pick(ko="plot_opinion_by_word 에 opinion_by_word 의 결과를 하나 이상 넘기세요.",

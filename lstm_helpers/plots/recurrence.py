@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from ..settings import pick
 
@@ -14,8 +16,6 @@ def plot_unrolled_rnn(words=("the", "movie", "was", "great"), title: str | None 
     ``h_t`` out on top, and hands ``h_t`` to the next copy on the right: the
     output comes back as input. Returns the figure.
     """
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-
     words = list(words)
     if not words:
         raise ValueError(pick(ko="plot_unrolled_rnn 에는 단어가 하나 이상 필요합니다.",
@@ -66,8 +66,6 @@ def plot_gradient_by_distance(gradients: dict, title: str | None = None):
     :func:`lstm_helpers.long_range.compare_gradients` returns, element ``d``
     belonging to the input ``d`` steps before the last. Returns the figure.
     """
-    import numpy as np
-
     if not gradients:
         raise ValueError(pick(ko="plot_gradient_by_distance 에는 {층 이름: 그래디언트 크기} 딕셔너리가 필요합니다. 빈 값이 들어왔습니다.",
                               en="plot_gradient_by_distance needs {layer name: gradient sizes}; got none."))
@@ -142,8 +140,6 @@ def plot_gate_heatmap(words, panels: dict, units=None, title: str | None = None,
     colour bar gives the numbers), or ``gate_range``, e.g. ``(0, 1)``; the
     others get a colour scale centred on 0. Returns the figure.
     """
-    import numpy as np
-
     words = list(words)
     if not panels:
         raise ValueError(pick(ko="plot_gate_heatmap 에는 패널이 하나 이상 필요합니다. 예: {'forget': gates.forget}",
@@ -201,8 +197,6 @@ def plot_clipping(traces: dict, title: str | None = None):
     panels have a log y axis. A run whose loss became NaN stops there; its
     legend says at which update. Returns the figure.
     """
-    import numpy as np
-
     if not traces:
         raise ValueError(pick(ko="plot_clipping 에는 {실행 이름: TrainingTrace} 딕셔너리가 필요합니다. 빈 값이 들어왔습니다.",
                               en="plot_clipping needs {run name: TrainingTrace}; got none."))
