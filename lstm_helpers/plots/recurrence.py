@@ -189,7 +189,8 @@ def plot_gate_heatmap(words, panels: dict, units=None, title: str | None = None,
 
 
 def plot_clipping(traces: dict, title: str | None = None):
-    """Three panels per update (step), one line per run: loss, gradient norm before clipping, update size.
+    """Three panels stacked (one row each, readable at a notebook's width), one line per run, against the
+    update (step): loss, gradient norm before clipping, update size.
 
     ``traces``: ``{run name: TrainingTrace}`` as
     :func:`lstm_helpers.long_range.train_recording_gradients` returns (``loss``,
@@ -200,7 +201,7 @@ def plot_clipping(traces: dict, title: str | None = None):
     if not traces:
         raise ValueError(pick(ko="plot_clipping 에는 {실행 이름: TrainingTrace} 딕셔너리가 필요합니다. 빈 값이 들어왔습니다.",
                               en="plot_clipping needs {run name: TrainingTrace}; got none."))
-    fig, axes = plt.subplots(1, 3, figsize=(13, 3.8))
+    fig, axes = plt.subplots(3, 1, figsize=(9, 9.5), sharex=True)
     panels = [
         ("loss", pick(ko="손실", en="loss")),
         ("gradient_norm", pick(ko="클리핑 전 그래디언트 노름", en="gradient norm before clipping")),
@@ -215,13 +216,13 @@ def plot_clipping(traces: dict, title: str | None = None):
             values = np.asarray(getattr(trace, key), dtype=float)
             values = np.where(np.isfinite(values) & (values > 0), values, np.nan)
             ax.semilogy(np.arange(1, len(values) + 1), values, style, marker="o", markersize=2, label=label)
+    axes[-1].set_xlabel(pick(ko="스텝(가중치 갱신)", en="update (step)"))
     for ax, (_, ylabel) in zip(axes, panels):
-        ax.set_xlabel(pick(ko="스텝(가중치 갱신)", en="update (step)"))
-        ax.set_title(ylabel, fontsize=10)
+        ax.set_title(ylabel, fontsize=11)
         # powers of ten in mathtext's own font: the Hangul font has no minus sign
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"$10^{{{np.log10(v):.0f}}}$" if v > 0 else ""))
         ax.grid(alpha=0.3, which="both")
-    axes[0].legend(fontsize=8)
+    axes[0].legend(fontsize=10, loc="upper right")
     fig.suptitle(title or pick(ko="그래디언트 클리핑이 있을 때와 없을 때의 학습",
                                en="Training with and without gradient clipping"))
     fig.tight_layout()
