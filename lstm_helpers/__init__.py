@@ -10,12 +10,14 @@ One module per concern, each reached as ``lh.<module>`` after
 * :mod:`~lstm_helpers.callbacks` -- what ``fit`` is handed: a stopwatch, the live
   training view, a stop rule;
 * :mod:`~lstm_helpers.plots` -- training curves and each notebook's figures;
-* :mod:`~lstm_helpers.tables` -- results as pandas tables;
+* :mod:`~lstm_helpers.tables` -- results as pandas tables, long text printed in lines;
 * :mod:`~lstm_helpers.reference` -- recurrent cells in plain numpy, and the weights
   taken out of Keras layers (notebooks 01, 02);
 * :mod:`~lstm_helpers.long_range` -- gradients by distance and the memory task (notebook 01);
 * :mod:`~lstm_helpers.sweeps` -- timed training runs and sweeps (notebooks 04, 06);
 * :mod:`~lstm_helpers.embeddings` -- learned word vectors and their neighbours (notebook 03);
+* :mod:`~lstm_helpers.compare` -- two models on the same test reviews (paired
+  standard error, McNemar's test) and the spread over seeds;
 * :mod:`~lstm_helpers.benchmark` -- the side-by-side benchmark
   (``python -m lstm_helpers.benchmark``; notebooks 06, 07);
 * :mod:`~lstm_helpers.opinion` -- the model's opinion word by word, and a live
@@ -86,7 +88,7 @@ def _quiet_tensorflow_logger():
 _quiet_tensorflow_logger()
 
 from . import settings, data, models, callbacks, plots, tables  # noqa: E402
-from . import reference, long_range, sweeps, embeddings, benchmark, opinion, seeding  # noqa: E402
+from . import reference, long_range, sweeps, embeddings, benchmark, opinion, seeding, compare  # noqa: E402
 from .settings import describe_mode, is_quick, set_language  # noqa: E402
 from .data import (  # noqa: E402
     decode_review,
@@ -98,11 +100,11 @@ from .data import (  # noqa: E402
 )
 from .models import build_lstm_classifier, build_recurrent_classifier, predict_sentiment  # noqa: E402
 from .callbacks import LiveTrainingPlot  # noqa: E402
-from .tables import show_table  # noqa: E402
+from .tables import print_wrapped, show_table  # noqa: E402
 
 __all__ = [
     # modules
-    "benchmark", "callbacks", "data", "embeddings", "long_range", "models", "opinion", "plots",
+    "benchmark", "callbacks", "compare", "data", "embeddings", "long_range", "models", "opinion", "plots",
     "reference", "seeding", "settings", "sweeps", "tables",
     # the names a learner types
     "build_lstm_classifier",
@@ -117,6 +119,7 @@ __all__ = [
     "load_imdb_raw",
     "pad_reviews",
     "predict_sentiment",
+    "print_wrapped",
     "set_language",
     "show_table",
 ]
