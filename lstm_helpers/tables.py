@@ -1,12 +1,18 @@
-"""Results as real tables: a pandas DataFrame, which Jupyter shows as an HTML table
+"""What the notebooks print: results as real tables, and long text in lines.
+
+A table is a pandas DataFrame, which Jupyter shows as an HTML table
 (aligned whatever the font, Hangul included) and which writes Markdown with ``to_markdown``.
 
 Importing it sets pandas' ``display.max_colwidth`` to None, so that Jupyter shows a
 long cell (a configuration's description) whole instead of cutting it at 50 characters.
+
+Long text (a decoded review) is printed by :func:`print_wrapped` in lines that break
+between words, never inside one.
 """
 
 from __future__ import annotations
 
+import textwrap
 from typing import Sequence
 
 import pandas as pd
@@ -57,3 +63,12 @@ def show_table(rows: Sequence[dict], columns: Sequence[tuple[str, str, str]], in
     cells = {header: [fmt.format(row[key]) for row in rows] for key, header, fmt in columns}
     return Table(cells, index=range(1, len(rows) + 1) if index else None)
 
+
+
+def print_wrapped(*parts, width: int = 100) -> None:
+    """Prints ``parts`` like ``print`` does (joined by spaces), broken into lines of at
+    most ``width`` characters at spaces, so that a long review never breaks inside a word
+    on the screen. Later lines are indented by two spaces."""
+    text = " ".join(str(part) for part in parts)
+    print(textwrap.fill(text, width=width, subsequent_indent="  ", break_long_words=False,
+                        break_on_hyphens=False))

@@ -57,3 +57,13 @@ def test_show_table_headers_can_be_korean():
 def test_show_table_names_a_missing_column():
     with pytest.raises(KeyError, match="speed"):
         h.show_table([{"b": 1}], [("speed", "speed", "{}")])
+
+
+def test_print_wrapped_breaks_between_words_only(capsys):
+    words = [f"word{i}" for i in range(60)] + ["unbreakable" * 12]
+    h.print_wrapped("label:", " ".join(words), width=40)
+    lines = capsys.readouterr().out.rstrip("\n").split("\n")
+    assert len(lines) > 5 and all(len(line) <= 40 for line in lines[:-1])
+    assert lines[-1] == "  " + "unbreakable" * 12          # a word longer than a line stays whole
+    assert " ".join(line.strip() for line in lines) == "label: " + " ".join(words)  # nothing lost or cut
+    assert all(line.startswith("  ") for line in lines[1:]) and not lines[0].startswith(" ")
