@@ -62,14 +62,18 @@ class EpochTimer(keras.callbacks.Callback):
         return self.clock() - self._epoch_start
 
 
-def _metric_name(key: str) -> str:
-    """A metric's name in the notebook's language, saying which data it was measured on:
-    ``loss`` -> "training loss", ``val_accuracy`` -> "validation accuracy"."""
-    validation = key.startswith("val_")
-    base = key[4:] if validation else key
-    words = {"loss": pick(ko="손실", en="loss"), "accuracy": pick(ko="정확도", en="accuracy")}
-    where = pick(ko="검증", en="validation") if validation else pick(ko="학습", en="training")
-    return f"{where} {words.get(base, base)}"
+def _metric_words(logs) -> str:
+    """Every metric in ``logs``, grouped by the data it was measured on, training first:
+    "training: accuracy 0.8010, loss 0.4123 · validation: accuracy 0.8310, loss 0.3950"."""
+    names = {"loss": pick(ko="손실", en="loss"), "accuracy": pick(ko="정확도", en="accuracy")}
+    groups = []
+    for where, validation in ((pick(ko="학습", en="training"), False), (pick(ko="검증", en="validation"), True)):
+        keys = sorted(k for k in (logs or {}) if k.startswith("val_") == validation)
+        if keys:
+            values = ", ".join(f"{names.get(k.removeprefix('val_'), k.removeprefix('val_'))} {float(logs[k]):.4f}"
+                               for k in keys)
+            groups.append(f"{where}: {values}")
+    return " · ".join(groups)
 
 
 class LiveTrainingPlot(EpochTimer):
@@ -154,19 +158,14 @@ class LiveTrainingPlot(EpochTimer):
             done = pick(ko=f"학습 완료: {epochs} 에포크, {total:.0f}초",
                         en=f"training done: {epochs} epoch{'s' if epochs != 1 else ''}, {total:.0f} s")
             last = {key: values[-1] for key, values in self.history.items()}
-            self._status.update({"text/plain": f"{done} · {self._metrics(last)}"}, raw=True)
-
-    def _metrics(self, logs) -> str:
-        """Every metric in ``logs``, training ones first: "training loss 0.4123 · training accuracy 0.8010 · ..."."""
-        keys = sorted(logs or {}, key=lambda k: (k.startswith("val_"), k))
-        return " · ".join(f"{_metric_name(k)} {float(logs[k]):.4f}" for k in keys)
+            self._status.update({"text/plain": f"{done}\n{_metric_words(last)}"}, raw=True)
 
     def _line(self, logs, seconds, step=None) -> str:
         where = f"{pick(ko='에포크', en='epoch')} {self._epoch + 1}/{self.params.get('epochs', '?')}"
         if step is not None and self.params.get("steps"):
             where += f" · {pick(ko='스텝', en='step')} {step}/{self.params['steps']}"
         seconds_text = pick(ko=f"{seconds:.0f}초", en=f"{seconds:.0f} s")
-        return " · ".join(part for part in (where, seconds_text, self._metrics(logs)) if part)
+        return " · ".join(part for part in (where, seconds_text, _metric_words(logs)) if part)
 
 
 class StopWhenLearned(keras.callbacks.Callback):

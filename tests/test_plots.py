@@ -75,7 +75,7 @@ def test_live_plot_records_what_fit_records(capsys):
     for key, values in history.history.items():
         np.testing.assert_allclose(live.history[key], values, rtol=1e-6)
     printed = capsys.readouterr().out.splitlines()
-    assert len(printed) == 3 and printed[0].startswith("epoch 1/3") and "validation accuracy" in printed[2]
+    assert len(printed) == 3 and printed[0].startswith("epoch 1/3") and "validation: accuracy" in printed[2]
 
 
 def test_live_plot_speaks_the_notebook_language(capsys):
