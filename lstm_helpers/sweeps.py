@@ -39,9 +39,13 @@ def time_fit(model: keras.Model, x, y, *, epochs: int = 1, batch_size: int = 32,
     step after the first, per epoch), ``steps`` (steps per epoch) and
     ``epochs_run`` (fewer than ``epochs`` when early stopping ended it).
     """
-    timer = EpochTimer()
+    # A LiveTrainingPlot among the callbacks is a stopwatch already: reading the same clock,
+    # the seconds returned here are the seconds its status line prints.
+    timer = next((c for c in callbacks if isinstance(c, EpochTimer)), None)
+    extra = [] if timer is not None else [EpochTimer()]
+    timer = timer or extra[0]
     history = model.fit(x, y, epochs=epochs, batch_size=batch_size, validation_data=validation_data,
-                        callbacks=[timer, *callbacks], verbose=verbose)
+                        callbacks=[*extra, *callbacks], verbose=verbose)
     return {
         "history": history.history,
         "epoch_seconds": list(timer.epoch_seconds),
@@ -61,7 +65,7 @@ def run_batch_size_sweep(build_model: Callable[[], keras.Model], x_train, y_trai
     ``keras.utils.set_random_seed(seed)``, so every run starts from the same
     weights and draws the same batches. That call seeds Python, NumPy and
     TensorFlow globally: the learner's random state is changed by this function. Returns one dict per batch size:
-    ``batch_size``, ``updates_per_epoch``, ``seconds_per_epoch`` (the time of
+    ``batch_size``, ``updates_per_epoch``, ``step_seconds_per_epoch`` (the time of
     the training steps, without the one-off graph building of the first
     step: median step time × steps, averaged over epochs), ``wall_seconds`` (all
     of ``fit``, start-up and validation included) and ``val_accuracy`` (after
@@ -80,7 +84,7 @@ def run_batch_size_sweep(build_model: Callable[[], keras.Model], x_train, y_trai
         rows.append({
             "batch_size": int(batch_size),
             "updates_per_epoch": steps,
-            "seconds_per_epoch": float(np.mean(run["step_seconds"]) * steps),
+            "step_seconds_per_epoch": float(np.mean(run["step_seconds"]) * steps),
             "wall_seconds": run["seconds"],
             "val_accuracy": float(run["history"]["val_accuracy"][-1]),
         })

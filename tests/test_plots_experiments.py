@@ -6,7 +6,7 @@ import pytest
 import lstm_helpers as h
 from lstm_helpers import settings
 
-ROWS = [{"batch_size": b, "seconds_per_epoch": s, "val_accuracy": a}
+ROWS = [{"batch_size": b, "step_seconds_per_epoch": s, "val_accuracy": a}
         for b, s, a in [(16, 40.0, 0.80), (64, 15.0, 0.79), (512, 6.0, 0.62)]]
 
 

@@ -43,6 +43,14 @@ def test_time_fit_counts_steps_and_epochs():
     assert set(run["history"]) >= {"loss", "accuracy", "val_loss", "val_accuracy"}
 
 
+def test_time_fit_reads_the_live_plot_s_clock(capsys):
+    x, y = tiny_data()
+    live = h.LiveTrainingPlot()
+    run = h.sweeps.time_fit(build_tiny(), x, y, epochs=2, batch_size=32, callbacks=[live])
+    assert run["epoch_seconds"] == live.epoch_seconds  # one stopwatch: the table and the status line agree
+    assert capsys.readouterr().out.count("epoch ") == 2
+
+
 def test_time_fit_sees_early_stopping():
     x, y = tiny_data()
     # a learning rate of 0 cannot improve anything: early stopping ends after patience + 1 epochs
@@ -103,7 +111,7 @@ def test_batch_size_sweep_rows():
     assert [r["batch_size"] for r in rows] == [16, 96]
     assert [r["updates_per_epoch"] for r in rows] == [6, 1]
     for row in rows:
-        assert row["seconds_per_epoch"] > 0 and row["wall_seconds"] > 0
+        assert row["step_seconds_per_epoch"] > 0 and row["wall_seconds"] > 0
         right = row["val_accuracy"] * 32  # after the last epoch, on the 32 validation reviews
         assert abs(right - round(right)) < 1e-4
 
@@ -124,7 +132,7 @@ def test_interleaved_timing_takes_turns_and_keeps_each_models_lowest_round(monke
 
 
 def test_batch_size_sweep_formula(monkeypatch):
-    """seconds_per_epoch = mean over epochs of the median step time x updates per epoch; wall = all of fit."""
+    """step_seconds_per_epoch = mean over epochs of the median step time x updates per epoch; wall = all of fit."""
     x, y = tiny_data()
     runs = iter([
         {"step_seconds": [0.10, 0.30], "seconds": 9.0, "history": {"val_accuracy": [0.5, 0.75]}},
@@ -139,8 +147,8 @@ def test_batch_size_sweep_formula(monkeypatch):
     monkeypatch.setattr(h.sweeps, "time_fit", fake_time_fit)
     rows = h.sweeps.run_batch_size_sweep(build_tiny, x, y, x[:32], y[:32], [16, 96], epochs=2, seed=1)
     assert seen == [(2, 16), (2, 96)]
-    assert rows[0]["seconds_per_epoch"] == pytest.approx(0.20 * 6)   # 96 reviews / 16 = 6 updates
-    assert rows[1]["seconds_per_epoch"] == pytest.approx(0.50 * 1)
+    assert rows[0]["step_seconds_per_epoch"] == pytest.approx(0.20 * 6)   # 96 reviews / 16 = 6 updates
+    assert rows[1]["step_seconds_per_epoch"] == pytest.approx(0.50 * 1)
     assert [r["wall_seconds"] for r in rows] == [9.0, 4.0]
     assert [r["val_accuracy"] for r in rows] == [0.75, 0.70]  # after the last epoch, not the best
 

@@ -32,7 +32,7 @@ def results_table(rows: list[dict]):
         ("test_accuracy", pick(ko="테스트 정확도", en="test accuracy"), "{:.4f}"),
         ("test_se", pick(ko="표준 오차", en="standard error"), "±{:.4f}"),
         ("val_accuracy", pick(ko="검증 정확도", en="val accuracy"), "{:.4f}"),
-        ("epochs", pick(ko="학습한 에포크 수(쓴 가중치의 에포크)", en="epochs (weights kept from)"), "{}"),
+        ("epochs", pick(ko="학습한 에포크 수(가중치를 남긴 에포크)", en="epochs (weights kept from)"), "{}"),
         ("seconds_per_epoch", pick(ko="에포크당 시간(초)", en="s / epoch"), "{:.1f}"),
         ("total_seconds", pick(ko="총 시간(초)", en="total s"), "{:.0f}"),
         ("ratio", pick(ko="원래 설정 대비 시간", en="time vs original"), "{}"),
@@ -52,12 +52,13 @@ def format_markdown(rows: list[dict], machine: str) -> str:
 
 
 def describe_machine() -> str:
-    """A short description of where the benchmark ran: CPU cores or GPU, and versions."""
+    """Where the code runs, in one line: the processor, CPU cores or GPUs, and the TensorFlow and Keras versions."""
     gpus = len(tf.config.list_physical_devices("GPU"))
     cores = os.cpu_count()
     where = (settings.pick(ko=f"GPU {gpus}개", en=f"{gpus} GPU(s)") if gpus
              else settings.pick(ko=f"CPU {cores}코어, GPU 없음", en=f"{cores} CPU cores, no GPU"))
+    versions = f"TensorFlow {tf.__version__}, Keras {keras.__version__}"
     return settings.pick(
-        ko=f"측정 환경: {platform.machine()}, {where}, Keras {keras.__version__}({keras.backend.backend()} 백엔드)",
-        en=f"Measured on {platform.machine()} {where}, Keras {keras.__version__} ({keras.backend.backend()} backend)",
+        ko=f"측정 환경: {platform.machine()}, {where}; {versions}({keras.backend.backend()} 백엔드)",
+        en=f"Measured on {platform.machine()}, {where}; {versions} ({keras.backend.backend()} backend)",
     )

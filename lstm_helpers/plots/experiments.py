@@ -13,7 +13,7 @@ def plot_batch_size_sweep(rows, title: str | None = None):
     """Plot a batch-size sweep: seconds per epoch and validation accuracy against batch size.
 
     ``rows`` are the dicts :func:`lstm_helpers.sweeps.run_batch_size_sweep`
-    returns (``batch_size``, ``seconds_per_epoch``, ``val_accuracy``). The x
+    returns (``batch_size``, ``step_seconds_per_epoch``, ``val_accuracy``). The x
     axis is logarithmic in base 2, one tick per batch size. Returns the figure.
     """
     if not rows:
@@ -21,9 +21,9 @@ def plot_batch_size_sweep(rows, title: str | None = None):
                               en="plot_batch_size_sweep needs the rows of run_batch_size_sweep; got none."))
     sizes = [row["batch_size"] for row in rows]
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
-    names = {"seconds_per_epoch": pick(ko="에포크당 시간(초)", en="seconds per epoch"),
+    names = {"step_seconds_per_epoch": pick(ko="에포크당 시간(초)", en="seconds per epoch"),
              "val_accuracy": pick(ko="검증 정확도", en="validation accuracy")}
-    for ax, key, style in ((axes[0], "seconds_per_epoch", "o-"), (axes[1], "val_accuracy", "s-")):
+    for ax, key, style in ((axes[0], "step_seconds_per_epoch", "o-"), (axes[1], "val_accuracy", "s-")):
         ax.plot(sizes, [row[key] for row in rows], style)
         ax.set_xscale("log", base=2)
         ax.set_xticks(sizes, [str(s) for s in sizes])
@@ -74,7 +74,7 @@ def plot_word_vectors(points, words, groups=None, title: str | None = None):
     for group in dict.fromkeys(groups):
         mine = [i for i, g in enumerate(groups) if g == group]
         ax.scatter(points[mine, 0], points[mine, 1], label=group or None)
-    texts = [ax.text(x, y, word, fontsize=10) for (x, y), word in zip(points, words)]
+    texts = [ax.text(x, y, word, fontsize=10) for (x, y), word in zip(points, words, strict=True)]
     ax.set_xlabel(pick(ko='제1 주성분', en='first principal component'))
     ax.set_ylabel(pick(ko='제2 주성분', en='second principal component'))
     ax.set_title(title or pick(ko='단어 임베딩 벡터를 2차원으로 투영(PCA)', en='Word embedding vectors projected to 2D (PCA)'))
@@ -123,7 +123,7 @@ def plot_benchmark(rows, goal: float | None = 0.89):
     ax.xaxis.set_minor_locator(LogLocator(base=10, subs="auto"))
     ax.xaxis.set_minor_formatter(plt.NullFormatter())
     ax.set_xlabel(pick(ko="학습 시간(초, 로그 눈금)", en="training seconds (log scale)"))
-    ax.set_ylabel(pick(ko="테스트 정확도 (막대: ±표준 오차)", en="test accuracy (bars: ± standard error)"))
+    ax.set_ylabel(pick(ko="테스트 정확도 (오차 막대: ±표준 오차)", en="test accuracy (bars: ± standard error)"))
     ax.set_title(pick(ko="모델별 테스트 정확도와 학습 시간 (괄호: 읽는 단어 수)",
                       en="Test accuracy and training time per model (in brackets: words read)"))
     ax.grid(alpha=0.3, which="major")
