@@ -335,8 +335,8 @@ def train_recording_gradients(model, optimizer, x: np.ndarray, y: np.ndarray, st
             loss = loss_fn(yb, model(xb, training=True))
         gradients = tape.gradient(loss, weights)
         before = [tf.identity(w) for w in weights]
-        optimizer.apply_gradients(zip(gradients, weights))
-        moved = tf.sqrt(tf.add_n([tf.reduce_sum(tf.square(w - b)) for w, b in zip(weights, before)]))
+        optimizer.apply_gradients(zip(gradients, weights, strict=True))
+        moved = tf.sqrt(tf.add_n([tf.reduce_sum(tf.square(w - b)) for w, b in zip(weights, before, strict=True)]))
         return loss, tf.linalg.global_norm(gradients), moved
 
     losses, gradient_norms, update_norms = [], [], []

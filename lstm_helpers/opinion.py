@@ -103,7 +103,7 @@ def opinion_by_word(model, text: str, word_index=None) -> Opinion:
         batch = pad_reviews([ids[:t] for t in range(1, len(ids) + 1)], len(ids), padding="post")
         probabilities = inner.predict(batch, verbose=0)[:, 0]
     else:  # any other text model (a bag of n-grams, ...): the text itself, cut after each word
-        words = [word if word_known else UNKNOWN_TOKEN for word, word_known in zip(tokens, known)]
+        words = [word if word_known else UNKNOWN_TOKEN for word, word_known in zip(tokens, known, strict=True)]
         prefixes = np.array(_text_prefixes(text, tokens), dtype=object)
         probabilities = model.predict(prefixes, verbose=0)[:, 0]
     return Opinion(text, words, np.asarray(probabilities, dtype=float), model.name)

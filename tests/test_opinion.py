@@ -132,6 +132,8 @@ def test_plot_draws_one_line_per_model_with_the_words_as_ticks():
     assert [t.get_text() for t in ax.get_xticklabels()] == ["the", "movie", "was", "not", "bad"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [f"05: {seen[0].final:.2f}", f"07: {seen[1].final:.2f}"]
     plt.close(figure)
+    with pytest.raises(ValueError, match="one label per result: 2 results, 1 labels"):
+        lh.plots.plot_opinion_by_word(seen, labels=["05"])   # a label short: said, not a line dropped
 
 
 class FakeDisplay:

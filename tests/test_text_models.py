@@ -153,7 +153,7 @@ def test_predict_sentiment_pads_on_the_side_the_model_trained_with(mask, side):
 def test_text_model_warns_about_korean_in_the_learners_language():
     reader = models.build_text_classifier(small_masked_classifier(num_words=10), word_index=WORD_INDEX)
     lh.set_language("ko")
-    with pytest.warns(UserWarning, match="한글은 모두 모르는 단어") as caught:
+    with pytest.warns(UserWarning, match="한글 단어는 모두 모르는 단어") as caught:
         lh.predict_sentiment(reader, "이 영화 정말 좋았어요 movie", word_index=WORD_INDEX)
     assert "단어 5개 중 4개" in str(caught[0].message)
     with warnings.catch_warnings():

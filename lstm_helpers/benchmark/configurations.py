@@ -67,24 +67,24 @@ CONFIGURATIONS = [
                   description_ko="마지막 200단어를 읽는 양방향 LSTM 2x64, 패딩 마스킹",
                   maxlen=200, padding="post",
                   model=dict(layer="lstm", units=64, bidirectional=True, mask_padding=True, **_NO_RECURRENT_DROPOUT)),
-    Configuration("bigru_pool_600", "bidirectional GRU 2x64, max+mean over time, 600 words of 30,000, "
-                  "masked padding; reads raw text",
-                  description_ko="양방향 GRU 2x64, 전체 타임 스텝에 걸친 최댓값+평균, 리뷰당 600단어, "
-                                 "어휘 크기 30,000, 패딩 마스킹, 원문 텍스트를 읽음",
+    Configuration("bigru_pool_600", "bidirectional GRU 2x64, max+mean over time, a review's last 600 "
+                  "words, 30,000-word vocabulary, masked padding; reads raw text",
+                  description_ko="양방향 GRU 2x64, 모든 타임 스텝의 최댓값과 평균, 리뷰의 마지막 600단어, "
+                                 "어휘 30,000개, 패딩 마스킹, 텍스트를 그대로 입력",
                   num_words=30000, maxlen=600, padding="post", text_ids=True,
                   model=dict(layer="gru", units=64, bidirectional=True, pooling="max_mean", mask_padding=True,
                              embedding_dropout=0.5, dropout=0.0, recurrent_dropout=0.0)),
-    Configuration("bigru_and_bigrams", "bidirectional GRU 2x32 (400 words of 30,000, masked, max+mean) "
+    Configuration("bigru_and_bigrams", "bidirectional GRU 2x32 (a review's first 400 words, 30,000-word vocabulary, masked, max+mean) "
                   "joined with a bag of 20,000 words and word pairs -> Dense 16",
-                  description_ko="양방향 GRU 2x32(리뷰당 400단어, 어휘 크기 30,000, 마스킹, 최댓값+평균)에 "
-                                 "단어와 바이그램 20,000개의 바이그램 주머니와 Dense 16을 이어 붙인 모델",
+                  description_ko="양방향 GRU 2x32(리뷰의 처음 400단어, 어휘 30,000개, 마스킹, 최댓값과 평균)와 "
+                                 "단어·바이그램 20,000개의 바이그램 주머니를 이어 붙이고 Dense 16에 넣은 모델",
                   builder="recurrent_and_bag", num_words=30000, maxlen=400, batch_size=64, epochs=6, patience=1,
                   model=dict(units=32, embedding_dim=64, embedding_dropout=0.5, max_tokens=20000, hidden=16,
                              dropout=0.5)),
     Configuration("bag_of_bigrams", "not recurrent: which of 20,000 words and word pairs a review holds "
                   "(multi-hot) -> Dense 16, batch 32",
-                  description_ko="순환 신경망이 아닌 모델. 단어와 바이그램 20,000개 각각이 리뷰에 있는지를 "
-                                 "멀티-핫 벡터로 Dense 16에 넣음, 배치 32",
+                  description_ko="순환 신경망이 아닌 모델: 단어·바이그램 20,000개가 리뷰에 있는지 나타내는 "
+                                 "멀티-핫 벡터를 Dense 16에 넣음, 배치 32",
                   builder="bag_of_ngrams", num_words=None, maxlen=None, batch_size=32, epochs=10, patience=2,
                   model=dict(max_tokens=20000, ngrams=2, hidden=16, dropout=0.5)),
 ]

@@ -88,14 +88,14 @@ def predict_sentiment(model: keras.Model, texts, num_words: int | None = None, m
         vectorizer = text_vectorizer(model)
         _check_agrees(model, num_words, maxlen, *_text_input_size(vectorizer))
         if vectorizer is not None:
-            for text, known in zip(texts, known_word_flags(vectorizer, texts)):
+            for text, known in zip(texts, known_word_flags(vectorizer, texts), strict=True):
                 warn_if_mostly_unknown(text, known, unknown_id=False, stacklevel=3)
         return model.predict(np.array(texts, dtype=object), verbose=0)[:, 0]
 
     model_words, model_maxlen = model_input_size(model)
     _check_agrees(model, num_words, maxlen, model_words, model_maxlen)
     ids = [encode_review(text, num_words=model_words, word_index=word_index) for text in texts]
-    for text, review in zip(texts, ids):
+    for text, review in zip(texts, ids, strict=True):
         warn_if_mostly_unknown(text, review, stacklevel=3)
     return predict_ids(model, ids)
 
@@ -189,8 +189,8 @@ def warn_if_mostly_unknown(text: str, ids, unknown_id: int | bool | None = None,
     if scripts:
         hangul = "HANGUL" in scripts
         message = pick(
-            ko=f"{text[:40]!r}: 단어 {len(words)}개 중 {unknown}개를 모델이 모릅니다"
-               + ("(한글은 모두 모르는 단어입니다)" if hangul else "")
+            ko=f"{text[:40]!r}: {_unknown_words_ko(len(words), unknown)}"
+               + ("(한글 단어는 모두 모르는 단어입니다)" if hangul else "")
                + ". 이 모델은 영어 영화 리뷰로 학습해서 영어 단어만 압니다. 이 예측은 믿을 수 없습니다.",
             en=f"{text[:40]!r}: the model knows {len(words) - unknown} of its {len(words)} words"
                + (" (Hangul words are all unknown)" if hangul else "")
@@ -199,14 +199,21 @@ def warn_if_mostly_unknown(text: str, ids, unknown_id: int | bool | None = None,
         )
     else:
         message = pick(
-            ko=f"{text[:40]!r}: 단어 {len(words)}개 중 {unknown}개를 모델이 모릅니다. 드물게 쓰이는 단어라서 "
-               "모델의 어휘에 없는 단어입니다(또는 철자가 틀린 단어). 이 예측은 모델이 아는 몇 안 되는 단어에만 "
+            ko=f"{text[:40]!r}: {_unknown_words_ko(len(words), unknown)}. 드물게 쓰여서 모델의 어휘에 들지 "
+               "못한 단어입니다(철자가 틀린 단어일 수도 있습니다). 이 예측은 모델이 아는 몇 안 되는 단어에만 "
                "기대므로 믿기 어렵습니다.",
             en=f"{text[:40]!r}: the model knows {len(words) - unknown} of its {len(words)} words; the others "
                "are rare words, not in its vocabulary (or misspelled). The prediction rests on the few words "
                "it knows: do not trust it much.",
         )
     warn(message, stacklevel=stacklevel)
+
+
+def _unknown_words_ko(total: int, unknown: int) -> str:
+    """"단어 7개가 모두 모델이 모르는 단어입니다" or "단어 7개 중 5개는 모델이 모르는 단어입니다"."""
+    if unknown == total:
+        return f"단어 {total}개가 모두 모델이 모르는 단어입니다"
+    return f"단어 {total}개 중 {unknown}개는 모델이 모르는 단어입니다"
 
 
 def other_scripts(text: str) -> set[str]:

@@ -29,7 +29,7 @@ def draw_history(history, axes) -> None:
     """Draw loss and accuracy per epoch, training against validation, on two axes."""
     values = _history_dict(history)
     words = _words()
-    for ax, metric in zip(axes, ("loss", "accuracy")):
+    for ax, metric in zip(axes, ("loss", "accuracy"), strict=True):
         ax.clear()
         for prefix, key, style in (("", "train", "o-"), ("val_", "val", "s--")):
             series = values.get(prefix + metric)

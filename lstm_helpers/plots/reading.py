@@ -24,6 +24,9 @@ def plot_opinion_by_word(opinions, labels=None, moves: int = 3, title: str | Non
         raise ValueError(pick(ko="plot_opinion_by_word 에 opinion_by_word 의 결과를 하나 이상 넘기세요.",
                               en="plot_opinion_by_word needs at least one result of opinion_by_word."))
     labels = list(labels) if labels is not None else [o.model for o in opinions]
+    if len(labels) != len(opinions):
+        raise ValueError(pick(ko=f"labels 는 결과마다 하나씩 있어야 합니다: 결과 {len(opinions)}개, labels {len(labels)}개.",
+                              en=f"labels needs one label per result: {len(opinions)} results, {len(labels)} labels."))
     words = opinions[0].words
     # at most a notebook's width (10 in), so that the figure is never shrunk and its 9 pt labels stay readable
     fig, ax = plt.subplots(figsize=(min(10, max(8, 0.2 * len(words) + 2.5)), 4.4))
@@ -31,15 +34,16 @@ def plot_opinion_by_word(opinions, labels=None, moves: int = 3, title: str | Non
     ax.axhspan(0, 0.5, color="tab:red", alpha=0.06)
     ax.axhline(0.5, color="gray", linestyle="--", linewidth=1)
     labels_drawn, points, line_points = [], [], []
-    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for opinion, label, colour in zip(opinions, labels, colours):
+    palette = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    colours = [palette[i % len(palette)] for i in range(len(opinions))]
+    for opinion, label, colour in zip(opinions, labels, colours, strict=True):
         x = np.arange(len(opinion.probabilities))
         ax.plot(x, opinion.probabilities, "o-", markersize=3.5, color=colour,
                 label=f"{label}: {opinion.final:.2f}")
         # points along the whole line (between the markers too), for the labels to keep off
         dense = np.linspace(0, len(x) - 1, max(2, 4 * len(x)))
         line_points += list(zip(dense, np.interp(dense, x, opinion.probabilities)))
-    for opinion, colour in zip(opinions, colours):
+    for opinion, colour in zip(opinions, colours, strict=True):
         before = np.concatenate([[0.5], opinion.probabilities[:-1]])
         for i in opinion.biggest_moves(moves):
             p = float(opinion.probabilities[i])

@@ -212,12 +212,12 @@ def plot_clipping(traces: dict, title: str | None = None):
         loss = np.asarray(trace.loss, dtype=float)
         bad = np.flatnonzero(~np.isfinite(loss))
         label = name if not len(bad) else name + pick(ko=f" (스텝 {bad[0] + 1}부터 NaN)", en=f" (NaN from update {bad[0] + 1})")
-        for ax, (key, _) in zip(axes, panels):
+        for ax, (key, _) in zip(axes, panels, strict=True):
             values = np.asarray(getattr(trace, key), dtype=float)
             values = np.where(np.isfinite(values) & (values > 0), values, np.nan)
             ax.semilogy(np.arange(1, len(values) + 1), values, style, marker="o", markersize=2, label=label)
     axes[-1].set_xlabel(pick(ko="스텝(가중치 갱신)", en="update (step)"))
-    for ax, (_, ylabel) in zip(axes, panels):
+    for ax, (_, ylabel) in zip(axes, panels, strict=True):
         ax.set_title(ylabel, fontsize=11)
         # powers of ten in mathtext's own font: the Hangul font has no minus sign
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"$10^{{{np.log10(v):.0f}}}$" if v > 0 else ""))
