@@ -33,7 +33,7 @@ def standard_error(accuracy: float, n: int) -> float:
     """The standard error of an accuracy measured on ``n`` reviews:
     ``sqrt(accuracy * (1 - accuracy) / n)``."""
     if n <= 0:
-        raise ValueError(pick(ko=f"리뷰 수 n 은 1 이상이어야 합니다 (받은 값: {n}).",
+        raise ValueError(pick(ko=f"리뷰 수 n은 1 이상이어야 합니다({n}이(가) 들어왔습니다).",
                               en=f"n, the number of reviews, must be at least 1 (got {n})."))
     return math.sqrt(accuracy * (1.0 - accuracy) / n)
 
@@ -77,7 +77,7 @@ class PairedComparison:
         p = f"{self.p_value:.3f}" if self.p_value >= 0.001 else "< 0.001"
         equals = "" if p.startswith("<") else "= "
         return pick(
-            ko=f"{self.difference:+.3f} (짝지은 표준 오차의 {self.z:+.1f}배; 두 모델의 답이 다른 리뷰 "
+            ko=f"{self.difference:+.3f} (짝지은 표준 오차의 {self.z:+.1f}배, 두 모델의 답이 다른 리뷰 "
                f"{self.disagreement:.1%}, McNemar p {equals}{p})",
             en=f"{self.difference:+.3f} ({self.z:+.1f} paired standard errors; the models disagree on "
                f"{self.disagreement:.1%} of reviews, McNemar p {equals}{p})",
@@ -99,7 +99,7 @@ def compare_paired(correct_a, correct_b) -> PairedComparison:
     b = np.asarray(correct_b, dtype=bool).reshape(-1)
     if len(a) != len(b) or len(a) < 2:
         raise ValueError(pick(
-            ko=f"두 모델의 결과는 같은 리뷰들(2편 이상)에 대한 것이어야 합니다: {len(a)}편과 {len(b)}편을 받았습니다.",
+            ko=f"두 모델의 결과는 같은 리뷰(2편 이상)에서 나온 것이어야 합니다. {len(a)}편과 {len(b)}편이 들어왔습니다.",
             en=f"Both results must be on the same reviews (2 or more): got {len(a)} and {len(b)}."))
     differences = a.astype(float) - b.astype(float)
     only_a, only_b = int(np.sum(a & ~b)), int(np.sum(b & ~a))
@@ -146,7 +146,7 @@ def seed_spread(accuracies: Sequence[float]) -> SeedSpread:
     mean, sample standard deviation, lowest and highest."""
     values = np.asarray(list(accuracies), dtype=float)
     if len(values) < 2:
-        raise ValueError(pick(ko=f"시드마다의 정확도가 둘 이상 있어야 퍼진 정도를 잴 수 있습니다 ({len(values)}개를 받았습니다).",
+        raise ValueError(pick(ko=f"퍼진 정도를 재려면 시드 두 개 이상의 정확도가 필요합니다({len(values)}개가 들어왔습니다).",
                               en=f"A spread needs the accuracies of 2 or more seeds (got {len(values)})."))
     return SeedSpread(tuple(float(v) for v in values), float(values.mean()), float(values.std(ddof=1)),
                       float(values.min()), float(values.max()))

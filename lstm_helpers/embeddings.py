@@ -26,7 +26,7 @@ def word_id(word: str, word_index: dict[str, int], num_words: int) -> int:
             ko=f"빈도 순위가 {rank}위라 num_words={num_words} 밖입니다",
             en=f"has frequency rank {rank}, outside num_words={num_words}")
         raise KeyError(pick(
-            ko=f"단어 {word!r} 는 {where}. 임베딩에 벡터가 없으니 더 자주 나오는 영어 단어(소문자)를 고르세요.",
+            ko=f"단어 {word!r}은(는) {where}. 이 단어에는 임베딩 벡터가 없으니 더 자주 나오는 영어 단어(소문자)를 고르세요.",
             en=f"The word {word!r} {where}, so it has no embedding vector. Pick a more frequent "
                "English word, in lower case.",
         ))

@@ -50,13 +50,13 @@ def describe_mode() -> str:
     """One line, in the current language, that says which mode is on and what it means."""
     if is_quick():
         return pick(
-            ko=f"빠른 모드입니다({QUICK_ENV}=1). 설정 셀에서 정한 대로 데이터(노트북에 따라 에포크도)를 "
-               "줄여서 금방 끝납니다. 숫자는 저장소에 저장된 전체 모드 실행의 결과보다 낮게 나옵니다.",
+            ko=f"빠른 모드입니다({QUICK_ENV}=1). 설정 코드 셀에서 정한 대로 데이터를 줄여(노트북에 따라 에포크도) "
+               "금방 끝납니다. 정확도는 저장소에 든 전체 모드 실행의 결과보다 낮게 나옵니다.",
             en=f"Quick mode is on ({QUICK_ENV}=1): less data (in some notebooks fewer epochs too), as set "
-               "in the settings cell, so the notebook ends soon. Expect lower numbers than the stored full run.",
+               "in the settings cell, so the notebook ends soon. Expect lower accuracies than the stored full run.",
         )
     return pick(
-        ko="전체 모드입니다. 설정 셀의 전체 모드 값으로 실행합니다. 저장소에 저장된 출력도 이 값으로 만들었습니다.",
+        ko="전체 모드입니다. 설정 코드 셀의 전체 모드 값으로 실행합니다. 저장소에 저장된 출력도 이 값으로 만들었습니다.",
         en="Full mode: the full-mode values of the settings cell, the ones the stored outputs were made with.",
     )
 

@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
 
     configs = [BY_NAME[n] for n in args.configs] if args.configs else CONFIGURATIONS
     rows = run_benchmark(configs, quick=quick, seed=args.seed, data_dir=args.data_dir)
-    machine = describe_machine() + (settings.pick(ko=" (빠른 모드: 리뷰 수백 개, 1 에포크)",
+    machine = describe_machine() + (settings.pick(ko=" (빠른 모드: 리뷰 수백 편, 1 에포크)",
                                                   en=" (quick mode: a few reviews, 1 epoch)") if quick else "")
     table = format_markdown(rows, machine)
     out = Path(args.out)

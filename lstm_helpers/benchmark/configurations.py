@@ -70,13 +70,13 @@ CONFIGURATIONS = [
     Configuration("bigru_pool_600", "bidirectional GRU 2x64, max+mean over time, a review's last 600 "
                   "words, 30,000-word vocabulary, masked padding; reads raw text",
                   description_ko="양방향 GRU 2x64, 모든 타임 스텝의 최댓값과 평균, 리뷰의 마지막 600단어, "
-                                 "어휘 30,000개, 패딩 마스킹, 텍스트를 그대로 입력",
+                                 "어휘 30,000단어, 패딩 마스킹, 글을 그대로 입력",
                   num_words=30000, maxlen=600, padding="post", text_ids=True,
                   model=dict(layer="gru", units=64, bidirectional=True, pooling="max_mean", mask_padding=True,
                              embedding_dropout=0.5, dropout=0.0, recurrent_dropout=0.0)),
     Configuration("bigru_and_bigrams", "bidirectional GRU 2x32 (a review's first 400 words, 30,000-word vocabulary, masked, max+mean) "
                   "joined with a bag of 20,000 words and word pairs -> Dense 16",
-                  description_ko="양방향 GRU 2x32(리뷰의 처음 400단어, 어휘 30,000개, 마스킹, 최댓값과 평균)와 "
+                  description_ko="양방향 GRU 2x32(리뷰의 처음 400단어, 어휘 30,000단어, 마스킹, 최댓값과 평균)와 "
                                  "단어·바이그램 20,000개의 바이그램 주머니를 이어 붙이고 Dense 16에 넣은 모델",
                   builder="recurrent_and_bag", num_words=30000, maxlen=400, batch_size=64, epochs=6, patience=1,
                   model=dict(units=32, embedding_dim=64, embedding_dropout=0.5, max_tokens=20000, hidden=16,

@@ -158,8 +158,8 @@ def _check_num_words(num_words: int | None) -> None:
     if num_words is not None and (isinstance(num_words, bool) or not isinstance(num_words, (int, np.integer))
                                   or num_words < 5):
         raise ValueError(pick(
-            ko=f"num_words={num_words!r} 는 쓸 수 없습니다. id 0, 1, 2는 패딩, 시작 표시, 모르는 단어에 "
-               "예약되어 있고 3은 쓰이지 않아서 단어는 id 4부터 시작합니다. 5 이상의 정수를 주세요"
+            ko=f"num_words={num_words!r} 는 쓸 수 없습니다. id 0, 1, 2는 각각 패딩, 시작 표시, 모르는 단어에 "
+               "쓰고 3은 쓰지 않으므로 단어는 id 4부터 시작합니다. 5 이상의 정수를 주세요"
                "(원래 노트북은 20000). None이면 단어를 자르지 않습니다.",
             en=f"num_words={num_words!r} cannot work: ids 0, 1 and 2 are reserved for padding, the "
                "start mark and unknown words, and 3 is never used, so words start at id 4. Give an "

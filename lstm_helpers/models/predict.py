@@ -210,10 +210,10 @@ def warn_if_mostly_unknown(text: str, ids, unknown_id: int | bool | None = None,
 
 
 def _unknown_words_ko(total: int, unknown: int) -> str:
-    """"단어 7개가 모두 모델이 모르는 단어입니다" or "단어 7개 중 5개는 모델이 모르는 단어입니다"."""
+    """"모델은 단어 7개를 모두 모릅니다" or "단어 7개 중 5개를 모델이 모릅니다"."""
     if unknown == total:
-        return f"단어 {total}개가 모두 모델이 모르는 단어입니다"
-    return f"단어 {total}개 중 {unknown}개는 모델이 모르는 단어입니다"
+        return f"모델은 단어 {total}개를 모두 모릅니다"
+    return f"단어 {total}개 중 {unknown}개를 모델이 모릅니다"
 
 
 def other_scripts(text: str) -> set[str]:

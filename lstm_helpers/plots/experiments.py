@@ -77,7 +77,7 @@ def plot_word_vectors(points, words, groups=None, title: str | None = None):
     texts = [ax.text(x, y, word, fontsize=10) for (x, y), word in zip(points, words, strict=True)]
     ax.set_xlabel(pick(ko='제1 주성분', en='first principal component'))
     ax.set_ylabel(pick(ko='제2 주성분', en='second principal component'))
-    ax.set_title(title or pick(ko='단어 임베딩 벡터를 2차원으로 투영(PCA)', en='Word embedding vectors projected to 2D (PCA)'))
+    ax.set_title(title or pick(ko='단어 임베딩 벡터의 2차원 투영(PCA)', en='Word embedding vectors projected to 2D (PCA)'))
     ax.grid(alpha=0.3)
     if any(groups):
         ax.legend()
