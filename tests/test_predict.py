@@ -69,7 +69,7 @@ def test_the_advice_fits_the_text(small_model):
     settings.set_language("ko")
     with pytest.warns(settings.HelperWarning) as rare_ko:
         h.predict_sentiment(small_model, "lull loll zebra the", word_index=INDEX)
-    assert "어휘에 없는 단어" in str(rare_ko[0].message) and "영어 단어만" not in str(rare_ko[0].message)
+    assert "어휘에 들지 못한 단어" in str(rare_ko[0].message) and "영어 단어만" not in str(rare_ko[0].message)
 
 
 def test_a_helper_warning_shows_its_message_alone():
