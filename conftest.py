@@ -15,6 +15,8 @@
   ``skip_compare``, the tuple of output keys nbval's notebook collector
   (``IPyNbFile``) leaves out of the comparison; if a new nbval renames it, the
   collection fails here with a message instead of comparing stderr silently.
+* The run order: notebooks first, longest first, then the unit tests (see
+  ``_run_order``), so that ``pytest -n 2``'s two workers end at about the same time.
 """
 
 import os
@@ -40,3 +42,18 @@ def pytest_collectstart(collector):
             raise RuntimeError("nbval's notebook collector has no skip_compare tuple any more: "
                                "update conftest.py so that stderr stays out of the comparison")
         collector.skip_compare += ("stderr",)
+
+
+def _run_order(item) -> tuple:
+    """Notebooks first, the later (longer) ones first, then the unit tests: with several
+    workers (``-n 2``) the long notebooks start at once and the many short test modules
+    fill the gaps at the end, so the workers finish together. A notebook's cells keep
+    their order (the sort is stable)."""
+    path = item.path
+    if path.suffix == ".ipynb":
+        return (0, -int(path.name[:2]), path.parent.name)
+    return (1, 0, "")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    items.sort(key=_run_order)

@@ -104,6 +104,7 @@ def load_imdb(
     split; the validation set keeps its share of them), ``max_test`` the test
     reviews, for quick runs. Returns an :class:`ImdbData`.
     """
+    # checked here too, before the data is read: a wrong argument fails at once, not after the loading
     _check_maxlen(maxlen)
     _check_validation_split(validation_split)
     _check_max("max_train", max_train)
@@ -130,10 +131,7 @@ def split_and_pad(
     ``padding="post"`` puts the zeros after the review instead of before it
     (reviews are still cut at the front).
     """
-    _check_maxlen(maxlen)
-    _check_validation_split(validation_split)
-    _check_max("max_train", max_train)
-    _check_max("max_test", max_test)
+    _check_maxlen(maxlen)     # the split's own arguments are checked by split_reviews
     split = split_reviews(raw, validation_split, seed, max_train, max_test)
     pad = functools.partial(pad_reviews, maxlen=maxlen, padding=padding)
     return ImdbData(pad(split.x_train), split.y_train, pad(split.x_val), split.y_val,
