@@ -16,7 +16,8 @@
   (``IPyNbFile``) leaves out of the comparison; if a new nbval renames it, the
   collection fails here with a message instead of comparing stderr silently.
 * The run order: notebooks first, longest first, then the unit tests (see
-  ``_run_order``), so that ``pytest -n 2``'s two workers end at about the same time.
+  ``_run_order``), so that ``pytest -n 2``'s two workers end at about the same time
+  (``--no-loadscope-reorder`` in pyproject.toml keeps xdist from re-sorting them).
 """
 
 import os
@@ -51,7 +52,8 @@ def _run_order(item) -> tuple:
     their order (the sort is stable)."""
     path = item.path
     if path.suffix == ".ipynb":
-        return (0, -int(path.name[:2]), path.parent.name)
+        number = int(path.name[:2]) if path.name[:2].isdigit() else 0   # an "Untitled.ipynb" last
+        return (0, -number, path.parent.name)
     return (1, 0, "")
 
 

@@ -158,7 +158,8 @@ class LiveTrainingPlot(EpochTimer):
             done = pick(ko=f"학습 완료: {epochs} 에포크, {total:.0f}초",
                         en=f"training done: {epochs} epoch{'s' if epochs != 1 else ''}, {total:.0f} s")
             last = {key: values[-1] for key, values in self.history.items()}
-            self._status.update({"text/plain": f"{done}\n{_metric_words(last)}"}, raw=True)
+            where = pick(ko="마지막 에포크", en="last epoch")   # what the model holds may be an earlier, restored epoch
+            self._status.update({"text/plain": f"{done}\n{where} · {_metric_words(last)}"}, raw=True)
 
     def _line(self, logs, seconds, step=None) -> str:
         where = f"{pick(ko='에포크', en='epoch')} {self._epoch + 1}/{self.params.get('epochs', '?')}"

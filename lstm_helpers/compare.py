@@ -65,7 +65,9 @@ class PairedComparison:
     @property
     def z(self) -> float:
         """The difference in standard errors of the difference (0 when nobody disagrees)."""
-        return self.difference / self.standard_error if self.standard_error > 0 else 0.0
+        if self.standard_error > 0:
+            return self.difference / self.standard_error
+        return 0.0 if self.difference == 0 else math.copysign(math.inf, self.difference)  # the same gap on every review
 
     @property
     def disagreement(self) -> float:
@@ -95,8 +97,7 @@ def compare_paired(correct_a, correct_b) -> PairedComparison:
     models are equally good", each of the ``only_a + only_b`` reviews on which
     they disagree is a coin flip.
     """
-    a = np.asarray(correct_a, dtype=bool).reshape(-1)
-    b = np.asarray(correct_b, dtype=bool).reshape(-1)
+    a, b = _right_or_wrong(correct_a), _right_or_wrong(correct_b)
     if len(a) != len(b) or len(a) < 2:
         raise ValueError(pick(
             ko=f"두 모델의 결과는 같은 리뷰(2편 이상)에서 나온 것이어야 합니다. {len(a)}편과 {len(b)}편이 들어왔습니다.",
@@ -108,6 +109,19 @@ def compare_paired(correct_a, correct_b) -> PairedComparison:
         standard_error=float(differences.std(ddof=1) / math.sqrt(len(a))),
         p_value=mcnemar_p_value(only_a, only_b),
     )
+
+
+def _right_or_wrong(values) -> np.ndarray:
+    """``values`` as a flat boolean array; refuses probabilities or labels, which would
+    otherwise turn silently into "right" (anything not 0) and hide every difference."""
+    array = np.asarray(values).reshape(-1)
+    if array.dtype != bool and not (array.dtype.kind in "iu" and np.isin(array, (0, 1)).all()):
+        raise ValueError(pick(
+            ko="compare_paired 는 리뷰마다 맞혔는지(True/False)를 받습니다. 확률이나 레이블이 아니라 "
+               "lh.compare.correct_per_review(model, x, y)의 결과를 넘기세요.",
+            en="compare_paired takes, per review, whether the model got it right (True/False), not "
+               "probabilities or labels: pass lh.compare.correct_per_review(model, x, y)."))
+    return array.astype(bool)
 
 
 def mcnemar_p_value(only_a: int, only_b: int) -> float:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 
 LANGUAGES = ("ko", "en")
@@ -47,7 +48,13 @@ def is_quick() -> bool:
 
 
 def describe_mode() -> str:
-    """One line, in the current language, that says which mode is on and what it means."""
+    """A short text, in the current language, that says which mode is on and what it means,
+    in lines of at most 100 columns."""
+    from .tables import wrap_columns   # here, not at the top: tables imports this module
+    return wrap_columns(_mode_text(), indent="")
+
+
+def _mode_text() -> str:
     if is_quick():
         return pick(
             ko=f"빠른 모드입니다({QUICK_ENV}=1). 설정 코드 셀에서 정한 대로 데이터를 줄여(노트북에 따라 에포크도) "
@@ -56,7 +63,7 @@ def describe_mode() -> str:
                "in the settings cell, so the notebook ends soon. Expect lower accuracies than the stored full run.",
         )
     return pick(
-        ko="전체 모드입니다. 설정 코드 셀의 전체 모드 값으로 실행합니다. 저장소에 저장된 출력도 이 값으로 만들었습니다.",
+        ko="전체 모드입니다. 설정 코드 셀의 전체 모드 값으로 실행합니다. 저장된 출력도 이 값으로 만들었습니다.",
         en="Full mode: the full-mode values of the settings cell, the ones the stored outputs were made with.",
     )
 
@@ -78,16 +85,33 @@ def _format_warning(message, category, filename, lineno, line=None):
     the path is the kernel's temporary file) and no code line; every other warning as
     Python shows it."""
     if isinstance(category, type) and issubclass(category, HelperWarning):
-        return pick(ko="주의: ", en="Warning: ") + f"{message}\n"
+        from .tables import wrap_columns   # here, not at the top: tables imports this module
+        return wrap_columns(pick(ko="주의: ", en="Warning: ") + f"{message}") + "\n"
     return _python_formatwarning(message, category, filename, lineno, line)
 
 
+_python_showwarning = warnings.showwarning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """``warnings.showwarning`` for the session: Python's, then a flush of the stream, so
+    that in Jupyter a helper's warning appears before the cell's result, not after it."""
+    _python_showwarning(message, category, filename, lineno, file, line)
+    stream = file if file is not None else sys.stderr
+    if stream is not None:
+        stream.flush()
+
+
 def install_warning_format() -> None:
-    """Make :class:`HelperWarning` print as a clean message (done once, when the package is imported)."""
+    """Make :class:`HelperWarning` print as a clean message, broken between words into lines
+    of at most 100 columns, and flushed at once (done once, when the package is imported)."""
+    global _python_formatwarning, _python_showwarning
     if warnings.formatwarning is not _format_warning:
-        global _python_formatwarning
         _python_formatwarning = warnings.formatwarning
         warnings.formatwarning = _format_warning
+    if warnings.showwarning is not _show_warning:
+        _python_showwarning = warnings.showwarning
+        warnings.showwarning = _show_warning
 
 
 def warn(message: str, stacklevel: int = 2) -> None:

@@ -52,7 +52,8 @@ def test_in_a_notebook_the_status_line_and_the_figure_are_updated(fake_notebook,
     assert any(line.startswith("epoch 2/2 · step 3/3") for line in lines)  # refreshed during the epoch
     done, metrics = lines[-1].split("\n")  # the summary on its own line, the metrics under it
     assert done == f"training done: 2 epochs, {sum(live.epoch_seconds):.0f} s"
-    assert re.fullmatch(r"training: accuracy [\d.]+, loss [\d.]+ · validation: accuracy [\d.]+, loss [\d.]+", metrics)
+    assert re.fullmatch(r"last epoch · training: accuracy [\d.]+, loss [\d.]+ · validation: accuracy [\d.]+, loss [\d.]+",
+                        metrics)
     assert len(figure.updates) == 1 + 2  # the empty placeholder, then one figure per epoch
     assert capsys.readouterr().out == ""   # nothing printed: it all went to the display
     np.testing.assert_allclose(live.history["val_loss"], history.history["val_loss"], rtol=1e-6)
@@ -80,7 +81,7 @@ def test_korean_status_line(fake_notebook):
     fit_tiny(h.LiveTrainingPlot(), epochs=1)
     line = fake_notebook[0].updates[-1]["text/plain"]
     assert line.startswith("학습 완료: 1 에포크")
-    assert re.search(r"\n학습: 정확도 [\d.]+, 손실 [\d.]+ · 검증: 정확도 [\d.]+, 손실 [\d.]+$", line)
+    assert re.search(r"\n마지막 에포크 · 학습: 정확도 [\d.]+, 손실 [\d.]+ · 검증: 정확도 [\d.]+, 손실 [\d.]+$", line)
 
 
 def test_stop_when_learned_stops_at_the_target():

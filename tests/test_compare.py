@@ -86,3 +86,17 @@ def test_correct_per_review_thresholds_the_model_s_predictions():
     x = np.array([[-2.0], [3.0], [1.0], [-0.5]], dtype="float32")
     y = np.array([0, 1, 0, 1])
     np.testing.assert_array_equal(lh.compare.correct_per_review(model, x, y), [True, True, False, False])
+
+
+def test_probabilities_or_labels_are_refused_not_read_as_right():
+    probabilities = np.array([0.9, 0.2, 0.7, 0.4])
+    with pytest.raises(ValueError, match="correct_per_review"):
+        compare.compare_paired(probabilities, np.array([True, False, True, True]))
+    with pytest.raises(ValueError, match="correct_per_review"):
+        compare.compare_paired(np.array([0, 2, 1, 1]), np.array([1, 1, 1, 0]))
+
+
+def test_the_same_gap_on_every_review_is_an_infinite_z():
+    result = compare.compare_paired([True, True, True], [False, False, False])
+    assert result.standard_error == 0 and result.z == math.inf
+    assert compare.compare_paired([True, False], [True, False]).z == 0.0

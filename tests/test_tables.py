@@ -67,3 +67,13 @@ def test_print_wrapped_breaks_between_words_only(capsys):
     assert lines[-1] == "  " + "unbreakable" * 12          # a word longer than a line stays whole
     assert " ".join(line.strip() for line in lines) == "label: " + " ".join(words)  # nothing lost or cut
     assert all(line.startswith("  ") for line in lines[1:]) and not lines[0].startswith(" ")
+
+
+def test_wrap_columns_counts_hangul_twice_and_keeps_line_breaks():
+    from lstm_helpers.tables import columns, wrap_columns
+
+    assert columns("모델 ab") == 7
+    text = " ".join(["모델은"] * 30) + "\nsecond line"
+    lines = wrap_columns(text, width=40).split("\n")
+    assert all(columns(line) <= 40 for line in lines) and lines[-1] == "second line"
+    assert " ".join(line.strip() for line in lines[:-1]) == " ".join(["모델은"] * 30)
