@@ -68,7 +68,7 @@ def check_review_text(text) -> list[str]:
     words = tokenize(text)
     if not words:
         raise ValueError(pick(
-            ko=f"리뷰 {text!r} 에 단어가 하나도 없습니다. 영어 문장을 한 단어 이상 넣어 주세요.",
+            ko=f"리뷰 {text!r}에 단어가 하나도 없습니다. 영어 문장을 한 단어 이상 넣어 주세요.",
             en=f"The review {text!r} has no words in it. Type at least one English word.",
         ))
     return words

@@ -20,7 +20,7 @@ def model_input_size(model: keras.Model) -> tuple[int, int | None]:
     embeddings = [layer for layer in _all_layers(model) if isinstance(layer, layers.Embedding)]
     if not embeddings:
         raise ValueError(pick(
-            ko=f"모델 {model.name!r} 에 Embedding 층이 없습니다. 단어 id를 읽는 리뷰 분류기"
+            ko=f"모델 {model.name!r}에 Embedding 층이 없습니다. 단어 id를 읽는 리뷰 분류기"
                "(build_lstm_classifier, build_recurrent_classifier로 만든 모델)를 넘기세요.",
             en=f"The model {model.name!r} has no Embedding layer. Pass a review classifier that "
                "reads word ids (one made by build_lstm_classifier or build_recurrent_classifier).",
