@@ -3,6 +3,7 @@
 * :mod:`.curves` -- training curves after ``fit`` (the live view is
   :class:`lstm_helpers.callbacks.LiveTrainingPlot`);
 * :mod:`.recurrence` -- the figures of notebooks 01-02;
+* :mod:`.diagrams` -- a picture of the LSTM cell (notebook 02);
 * :mod:`.experiments` -- the figures of notebooks 03-06;
 * :mod:`.reading` -- the model's opinion word by word (notebooks 05, 07).
 
@@ -14,6 +15,7 @@ out as empty boxes.
 import koreanize_matplotlib  # noqa: F401  (sets a Hangul font for matplotlib)
 
 from .curves import draw_history, plot_history
+from .diagrams import draw_lstm_cell
 from .experiments import plot_batch_size_sweep, plot_benchmark, plot_review_lengths, plot_word_vectors
 from .reading import plot_opinion_by_word
 from .recurrence import (
@@ -26,6 +28,7 @@ from .recurrence import (
 
 __all__ = [
     "draw_history",
+    "draw_lstm_cell",
     "plot_batch_size_sweep",
     "plot_clipping",
     "plot_benchmark",
