@@ -169,3 +169,50 @@ def compare_configurations(baseline: dict, other: dict) -> dict:
         "time_ratio": other["seconds"] / baseline["seconds"],
         "accuracy_difference": other["test_accuracy"] - baseline["test_accuracy"],
     }
+
+
+def _flat_gradient(model: keras.Model, x, y) -> np.ndarray:
+    """The gradient of ``model``'s mean loss on (x, y) with respect to all its trainable
+    weights, as one flat numpy vector (an embedding's sparse gradient made dense)."""
+    import tensorflow as tf   # the TensorFlow backend is the one this package runs on
+
+    with tf.GradientTape() as tape:
+        loss = model.compute_loss(x=x, y=y, y_pred=model(x, training=False))
+    grads = tape.gradient(loss, model.trainable_weights)
+    return np.concatenate([tf.reshape(tf.convert_to_tensor(g), [-1]).numpy() for g in grads])
+
+
+def gradient_noise_by_batch_size(model: keras.Model, x, y, batch_sizes: Sequence[int], *,
+                                 draws: int = 20, seed: int = 0, chunk: int = 512) -> list[dict]:
+    """How noisy a mini-batch gradient is, at the model's current weights, for each batch size.
+
+    The reference is the gradient of the mean loss over all of ``x`` (computed in chunks
+    of ``chunk`` reviews). For each batch size B, ``draws`` batches of B reviews are
+    drawn at random from ``x`` (without replacement inside a batch); each batch's
+    gradient g_B is compared with the reference g. Dropout is off (``training=False``),
+    so the only randomness is which reviews a batch holds. Returns one dict per batch
+    size: ``batch_size``, ``noise`` (the root mean square of ||g_B - g|| over the draws,
+    divided by ||g||) and ``noise_times_sqrt_b`` (noise x sqrt(B)). Theory: the mean
+    square distance is the reviews' gradient variance divided by B, so the noise falls
+    like 1/sqrt(B) and noise x sqrt(B) stays about constant (it dips a little as B nears
+    ``len(x)``, since the batches then share more reviews with the reference).
+    """
+    x, y = np.asarray(x), np.asarray(y)
+    n = len(x)
+    if not batch_sizes or min(batch_sizes) < 1 or max(batch_sizes) > n or draws < 2:
+        raise ValueError(pick(
+            ko=f"배치 크기는 1부터 리뷰 수({n:,})까지, draws는 2 이상이어야 합니다.",
+            en=f"Batch sizes must lie between 1 and the number of reviews ({n:,}), and draws must be 2 or more."))
+    starts = range(0, n, chunk)
+    reference = sum(_flat_gradient(model, x[s:s + chunk], y[s:s + chunk]) * len(x[s:s + chunk]) for s in starts) / n
+    reference_norm = float(np.linalg.norm(reference))
+    rng = np.random.default_rng(seed)
+    rows = []
+    for batch_size in batch_sizes:
+        distances = []
+        for _ in range(draws):
+            batch = rng.choice(n, size=batch_size, replace=False)
+            distances.append(float(np.linalg.norm(_flat_gradient(model, x[batch], y[batch]) - reference)))
+        noise = float(np.sqrt(np.mean(np.square(distances)))) / reference_norm
+        rows.append({"batch_size": int(batch_size), "noise": noise, "noise_times_sqrt_b": noise * math.sqrt(batch_size)})
+    return rows

@@ -96,3 +96,19 @@ def test_benchmark_labels_do_not_cover_each_other():
     texts = [t for t in fig.axes[0].texts if "(" in t.get_text()]
     assert len(texts) == 6 and "bag_of_bigrams (전체)" in [t.get_text() for t in texts]
     assert overlapping_pairs(fig, texts) == []
+
+
+def test_gradient_noise_plot_has_the_points_and_the_law_line(glyph_warnings):
+    import matplotlib.pyplot as plt
+
+    rows = [{"batch_size": b, "noise": 2.0 / b ** 0.5} for b in (16, 64, 256)]
+    for language in ("en", "ko"):
+        settings.set_language(language)
+        figure = h.plots.plot_gradient_noise(rows)
+        measured, law = figure.axes[0].get_lines()
+        assert list(measured.get_ydata()) == [r["noise"] for r in rows]
+        assert list(law.get_ydata()) == pytest.approx([0.5, 0.25, 0.125])   # 1/sqrt(B) from the first point
+        assert glyph_warnings(figure) == []
+        plt.close(figure)
+    with pytest.raises(ValueError, match="gradient_noise_by_batch_size"):
+        h.plots.plot_gradient_noise([])

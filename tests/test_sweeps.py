@@ -200,3 +200,29 @@ def test_compare_configurations_says_what_is_missing():
         h.sweeps.compare_configurations({"seconds": 1.0}, {"seconds": 1.0, "test_accuracy": 0.5})
     with pytest.raises(ValueError, match="seconds <= 0"):
         h.sweeps.compare_configurations({"seconds": 1.0, "test_accuracy": 0.5}, {"seconds": 0.0, "test_accuracy": 0.5})
+
+
+def test_gradient_noise_matches_a_direct_computation_and_falls_with_the_batch():
+    """A one-weight logistic model, whose gradient numpy computes by hand."""
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((400, 1)).astype("float32")
+    y = (rng.random(400) < 1 / (1 + np.exp(-2 * x[:, 0]))).astype("float32")
+    model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1, activation="sigmoid", use_bias=False)])
+    model.compile(loss="binary_crossentropy")
+    model.layers[0].set_weights([np.array([[0.5]], dtype="float32")])
+
+    def by_hand(xs, ys):          # d/dw of the mean binary cross-entropy: mean((sigmoid(w x) - y) x)
+        p = 1 / (1 + np.exp(-0.5 * xs[:, 0]))
+        return np.mean((p - ys) * xs[:, 0])
+
+    np.testing.assert_allclose(h.sweeps._flat_gradient(model, x[:37], y[:37]), [by_hand(x[:37], y[:37])], rtol=1e-4)
+    rows = h.sweeps.gradient_noise_by_batch_size(model, x, y, [4, 64], draws=30, seed=1, chunk=128)
+    reference = by_hand(x, y)
+    draw = np.random.default_rng(1)
+    direct = np.sqrt(np.mean([(by_hand(x[b], y[b]) - reference) ** 2
+                              for b in (draw.choice(400, size=4, replace=False) for _ in range(30))])) / abs(reference)
+    assert rows[0]["noise"] == pytest.approx(direct, rel=1e-3)       # the same draws, computed by hand
+    assert rows[0]["noise"] > 2.5 * rows[1]["noise"]                  # 16 times the batch: about a quarter the noise
+    assert rows[1]["noise_times_sqrt_b"] == pytest.approx(rows[1]["noise"] * 8)
+    with pytest.raises(ValueError, match="between 1 and the number of reviews"):
+        h.sweeps.gradient_noise_by_batch_size(model, x, y, [401])

@@ -16,7 +16,13 @@ import koreanize_matplotlib  # noqa: F401  (sets a Hangul font for matplotlib)
 
 from .curves import draw_history, plot_history
 from .diagrams import draw_lstm_cell
-from .experiments import plot_batch_size_sweep, plot_benchmark, plot_review_lengths, plot_word_vectors
+from .experiments import (
+    plot_batch_size_sweep,
+    plot_benchmark,
+    plot_gradient_noise,
+    plot_review_lengths,
+    plot_word_vectors,
+)
 from .reading import plot_opinion_by_word
 from .recurrence import (
     plot_clipping,
@@ -31,6 +37,7 @@ __all__ = [
     "draw_lstm_cell",
     "plot_batch_size_sweep",
     "plot_clipping",
+    "plot_gradient_noise",
     "plot_benchmark",
     "plot_gate_heatmap",
     "plot_gradient_by_distance",

@@ -37,6 +37,38 @@ def plot_batch_size_sweep(rows, title: str | None = None):
     return fig
 
 
+def plot_gradient_noise(rows, title: str | None = None):
+    """Plot how far a mini-batch gradient lies from the full gradient, against batch size.
+
+    ``rows`` are the dicts :func:`lstm_helpers.sweeps.gradient_noise_by_batch_size`
+    returns (``batch_size``, ``noise``). Both axes are logarithmic; a dashed line
+    falling like 1/sqrt(B) starts at the first point, so points on it follow that law.
+    Returns the figure.
+    """
+    if not rows:
+        raise ValueError(pick(ko="plot_gradient_noise 에 gradient_noise_by_batch_size 의 결과 행을 넘기세요. 빈 목록이 들어왔습니다.",
+                              en="plot_gradient_noise needs the rows of gradient_noise_by_batch_size; got none."))
+    sizes = np.array([row["batch_size"] for row in rows], dtype=float)
+    noise = np.array([row["noise"] for row in rows])
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.plot(sizes, noise, "o-", label=pick(ko="측정값", en="measured"))
+    ax.plot(sizes, noise[0] * np.sqrt(sizes[0] / sizes), "--", color="gray",
+            label=pick(ko="1/√B 에 비례", en="proportional to 1/√B"))
+    ax.set_xscale("log", base=2)
+    ax.set_yscale("log")
+    ax.set_xticks(sizes, [str(int(s)) for s in sizes])
+    ax.minorticks_off()
+    ax.yaxis.set_major_formatter(ScalarFormatter())
+    ax.set_xlabel(pick(ko="배치 크기 B", en="batch size B"))
+    ax.set_ylabel(pick(ko="그래디언트 잡음 ‖g_B − g‖ / ‖g‖", en="gradient noise ‖g_B − g‖ / ‖g‖"))
+    ax.set_title(title or pick(ko="배치가 클수록 배치 그래디언트의 잡음이 작아집니다",
+                               en="The bigger the batch, the less noisy its gradient"))
+    ax.grid(alpha=0.3, which="both")
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
+
 def plot_review_lengths(lengths, maxlen: int, bins: int = 60, clip: int = 1000):
     """Histogram of review lengths (in words), with a line at ``maxlen`` and one at the median.
 
