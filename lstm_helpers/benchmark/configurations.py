@@ -44,8 +44,8 @@ class Configuration:
 
 _NO_RECURRENT_DROPOUT = dict(dropout=0.2, recurrent_dropout=0.0)
 CONFIGURATIONS = [
-    Configuration("original", "the original notebook: LSTM 128, recurrent dropout 0.2, batch 32, 3 epochs",
-                  description_ko="원래 노트북: LSTM 128, 순환 드롭아웃 0.2, 배치 32, 3 에포크",
+    Configuration("original", "the original notebook: LSTM 128, dropout and recurrent dropout 0.2, batch 32, 3 epochs",
+                  description_ko="원래 노트북: LSTM 128, 드롭아웃과 순환 드롭아웃 0.2, 배치 32, 3 에포크",
                   batch_size=32, epochs=3, patience=None,
                   model=dict(layer="lstm", units=128, dropout=0.2, recurrent_dropout=0.2)),
     Configuration("lstm_fast", "LSTM 128 without recurrent dropout, batch 128, early stopping",
