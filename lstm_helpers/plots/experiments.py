@@ -60,7 +60,7 @@ def plot_gradient_noise(rows, title: str | None = None):
     ax.minorticks_off()
     ax.yaxis.set_major_formatter(ScalarFormatter())
     ax.set_xlabel(pick(ko="배치 크기 B", en="batch size B"))
-    ax.set_ylabel(pick(ko="그래디언트 잡음 ‖g_B − g‖ / ‖g‖", en="gradient noise ‖g_B − g‖ / ‖g‖"))
+    ax.set_ylabel(pick(ko="그래디언트 잡음", en="gradient noise") + r" $\|g_B - g\| \,/\, \|g\|$")
     ax.set_title(title or pick(ko="배치가 클수록 배치 그래디언트의 잡음이 작아집니다",
                                en="The bigger the batch, the less noisy its gradient"))
     ax.grid(alpha=0.3, which="both")
