@@ -11,6 +11,7 @@ One module per concern, each reached as ``lh.<module>`` after
   training view, a stop rule;
 * :mod:`~lstm_helpers.plots` -- training curves and each notebook's figures;
 * :mod:`~lstm_helpers.tables` -- results as pandas tables, long text printed in lines;
+* :mod:`~lstm_helpers.wrapping` -- long text broken into screen lines between words;
 * :mod:`~lstm_helpers.reference` -- recurrent cells in plain numpy, and the weights
   taken out of Keras layers (notebooks 01, 02);
 * :mod:`~lstm_helpers.long_range` -- gradients by distance and the memory task (notebook 01);
@@ -88,7 +89,7 @@ def _quiet_tensorflow_logger():
 _quiet_tensorflow_logger()
 
 from . import settings, data, models, callbacks, plots, tables  # noqa: E402
-from . import reference, long_range, sweeps, embeddings, benchmark, opinion, seeding, compare  # noqa: E402
+from . import reference, long_range, sweeps, embeddings, benchmark, opinion, seeding, compare, wrapping  # noqa: E402
 from .settings import describe_mode, is_quick, set_language  # noqa: E402
 from .data import (  # noqa: E402
     decode_review,
@@ -105,7 +106,7 @@ from .tables import print_wrapped, show_table  # noqa: E402
 __all__ = [
     # modules
     "benchmark", "callbacks", "compare", "data", "embeddings", "long_range", "models", "opinion", "plots",
-    "reference", "seeding", "settings", "sweeps", "tables",
+    "reference", "seeding", "settings", "sweeps", "tables", "wrapping",
     # the names a learner types
     "build_lstm_classifier",
     "build_recurrent_classifier",

@@ -15,6 +15,8 @@ import os
 import sys
 import warnings
 
+from .wrapping import wrap_columns
+
 LANGUAGES = ("ko", "en")
 QUICK_ENV = "LSTM_HELPERS_QUICK"
 
@@ -50,7 +52,6 @@ def is_quick() -> bool:
 def describe_mode() -> str:
     """A short text, in the current language, that says which mode is on and what it means,
     in lines of at most 100 columns."""
-    from .tables import wrap_columns   # here, not at the top: tables imports this module
     return wrap_columns(_mode_text(), indent="")
 
 
@@ -85,7 +86,6 @@ def _format_warning(message, category, filename, lineno, line=None):
     the path is the kernel's temporary file) and no code line; every other warning as
     Python shows it."""
     if isinstance(category, type) and issubclass(category, HelperWarning):
-        from .tables import wrap_columns   # here, not at the top: tables imports this module
         return wrap_columns(pick(ko="주의: ", en="Warning: ") + f"{message}") + "\n"
     return _python_formatwarning(message, category, filename, lineno, line)
 

@@ -41,11 +41,13 @@ def time_fit(model: keras.Model, x, y, *, epochs: int = 1, batch_size: int = 32,
     """
     # A LiveTrainingPlot among the callbacks is a stopwatch already: reading the same clock,
     # the seconds returned here are the seconds its status line prints.
+    callbacks = list(callbacks)
     timer = next((c for c in callbacks if isinstance(c, EpochTimer)), None)
-    extra = [] if timer is not None else [EpochTimer()]
-    timer = timer or extra[0]
+    if timer is None:
+        timer = EpochTimer()
+        callbacks.insert(0, timer)
     history = model.fit(x, y, epochs=epochs, batch_size=batch_size, validation_data=validation_data,
-                        callbacks=[*extra, *callbacks], verbose=verbose)
+                        callbacks=callbacks, verbose=verbose)
     return {
         "history": history.history,
         "epoch_seconds": list(timer.epoch_seconds),

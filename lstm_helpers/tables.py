@@ -12,12 +12,12 @@ between words, never inside one.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Sequence
 
 import pandas as pd
 
 from .settings import pick
+from .wrapping import wrap_columns
 
 pd.set_option("display.max_colwidth", None)
 
@@ -65,33 +65,9 @@ def show_table(rows: Sequence[dict], columns: Sequence[tuple[str, str, str]], in
 
 
 
-def columns(text: str) -> int:
-    """How many columns ``text`` takes in a monospaced font: a Hangul syllable (any wide
-    East Asian character) takes two, other characters one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def wrap_columns(text: str, width: int = 100, indent: str = "  ") -> str:
-    """``text`` broken into lines of at most ``width`` columns (:func:`columns`: Hangul
-    counts twice), at spaces only: a word longer than a line stays whole on its own line.
-    Line breaks already in ``text`` are kept; later lines of a broken line start with
-    ``indent``. Returns the new text."""
-    out = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if line and columns(candidate) > width:
-                out.append(line)
-                line = indent + word
-            else:
-                line = candidate
-        out.append(line)
-    return "\n".join(out)
-
-
 def print_wrapped(*parts, width: int = 100) -> None:
     """Prints ``parts`` like ``print`` does (joined by spaces), broken into lines of at
-    most ``width`` columns at spaces (:func:`wrap_columns`), so that a long review never
-    breaks inside a word on the screen. Later lines are indented by two spaces."""
+    most ``width`` columns at spaces (:func:`lstm_helpers.wrapping.wrap_columns`), so
+    that a long review never breaks inside a word on the screen. Later lines are
+    indented by two spaces."""
     print(wrap_columns(" ".join(str(part) for part in parts), width))

@@ -70,7 +70,7 @@ def test_print_wrapped_breaks_between_words_only(capsys):
 
 
 def test_wrap_columns_counts_hangul_twice_and_keeps_line_breaks():
-    from lstm_helpers.tables import columns, wrap_columns
+    from lstm_helpers.wrapping import columns, wrap_columns
 
     assert columns("모델 ab") == 7
     text = " ".join(["모델은"] * 30) + "\nsecond line"

@@ -16,6 +16,7 @@ import numpy as np
 
 from .. import settings
 from ..callbacks import LiveTrainingPlot
+from ..compare import standard_error
 from ..data import ImdbData, as_text_ids, load_imdb_raw, pad_reviews, review_texts, split_reviews
 from ..models import build_bag_of_ngrams_classifier, build_recurrent_bag_classifier, build_recurrent_classifier
 from ..sweeps import measure_configuration
@@ -108,7 +109,7 @@ def run_configuration(config: Configuration, data, seed: int = 42, quick: bool =
         "val_accuracy": float(history["val_accuracy"][kept]),  # of those weights: what choose_by_validation compares
         "best_val_accuracy": float(max(history["val_accuracy"])),  # the best of any epoch (the original may not keep it)
         "test_accuracy": accuracy,
-        "test_se": float(np.sqrt(accuracy * (1 - accuracy) / len(data.y_test))),
+        "test_se": standard_error(accuracy, len(data.y_test)),
         "test_reviews": len(data.y_test),
         "seconds_per_epoch": measured["seconds"] / measured["epochs_run"],
         "total_seconds": build_seconds + measured["seconds"],
